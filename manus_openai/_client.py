@@ -1,0 +1,254 @@
+"""``ManusOpenAI`` and ``AsyncManusOpenAI``: the OpenAI SDK's clients, pointed at Manus.
+
+They subclass ``openai.OpenAI`` / ``openai.AsyncOpenAI`` (the ``AzureOpenAI`` pattern), so anything that
+accepts an OpenAI client accepts them. What changes:
+
+* the key comes from ``api_key=`` or ``MANUS_API_KEY`` and travels in the ``API_KEY`` header (the SDK's
+  ``auth_headers`` hook), never in ``Authorization``; no ``OPENAI_*`` variable has any effect;
+* ``client.responses`` takes the Manus options, returns ``ManusResponse`` and can ``wait``;
+* OpenAI endpoints Manus lacks raise ``UnsupportedEndpointError`` before sending anything;
+* a POST (task creation) is retried only when the server provably did not act (429, connection
+  refused); reads keep the SDK's retries; Manus's credit-limit error becomes ``CreditLimitExceededError``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from typing import Any, Union
+
+import anyio
+import httpx
+from openai import APIStatusError, AsyncOpenAI, OpenAI
+from typing_extensions import override
+
+from . import resources
+from ._compat import FinalRequestOptions, Omit, model_copy
+from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
+from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
+from .resources.responses import AsyncManusResponses, ManusResponses
+
+__all__ = ["DEFAULT_BASE_URL", "AsyncManusOpenAI", "ManusOpenAI"]
+
+log = logging.getLogger("manus_openai")
+
+DEFAULT_BASE_URL = "https://api.manus.ai/v1"
+"""The compat guide's base URL (``api.manus.im`` in other revisions serves the same API)."""
+
+API_KEY_HEADER = "API_KEY"
+_KEY_HEADERS = frozenset({"api_key", "api-key"})
+
+
+def resolve_api_key(api_key: str | None, default_headers: Any | None) -> str:
+    """``api_key=``, else an ``API_KEY`` default header (seed-style set-up), else ``MANUS_API_KEY``."""
+    if api_key is not None and not isinstance(api_key, str):
+        raise TypeError(f"api_key must be a str, got {type(api_key).__name__}")
+    if not api_key and default_headers:
+        for name, value in dict(default_headers).items():
+            if str(name).lower() in _KEY_HEADERS and isinstance(value, str) and value:
+                api_key = value
+    if not api_key:
+        api_key = os.environ.get("MANUS_API_KEY")
+    if not api_key:
+        raise ManusError(
+            "No Manus API key: pass api_key= to the client or set the MANUS_API_KEY environment variable "
+            "(OPENAI_API_KEY is never used for Manus)."
+        )
+    return api_key
+
+
+def resolve_base_url(base_url: Union[str, httpx.URL, None]) -> Union[str, httpx.URL]:
+    """``base_url=``, else ``MANUS_BASE_URL``, else ``https://api.manus.ai/v1`` (never ``OPENAI_BASE_URL``)."""
+    return base_url or os.environ.get("MANUS_BASE_URL") or DEFAULT_BASE_URL
+
+
+def credit_limit_body(body: object) -> bool:
+    """Whether an error body is Manus's credit-limit error (``code`` 8, bare or under ``error``)."""
+    data = body.get("error", body) if isinstance(body, dict) else body
+    return isinstance(data, dict) and str(data.get("code")) == str(CREDIT_LIMIT_CODE)
+
+
+class _ManusClientMixin:
+    """The behaviour both clients share; first in the MRO, before ``OpenAI`` / ``AsyncOpenAI``."""
+
+    api_key: str
+    base_url: httpx.URL
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {API_KEY_HEADER: self.api_key} if self.api_key else {}
+
+    @property
+    def default_headers(self) -> dict[str, Union[str, Omit]]:
+        headers: dict[str, Union[str, Omit]] = dict(super().default_headers)  # type: ignore[misc]  # mixin: super() is OpenAI/AsyncOpenAI
+        # OPENAI_ORG_ID / OPENAI_PROJECT_ID must not leak to another vendor.
+        headers["OpenAI-Organization"] = Omit()
+        headers["OpenAI-Project"] = Omit()
+        headers.update(self._custom_headers)  # type: ignore[attr-defined]  # user default_headers still win
+        return headers
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+    def _prepare_url(self, url: str) -> httpx.URL:
+        return super()._prepare_url(dedupe_version(url, self.base_url.path))  # type: ignore[misc,no-any-return]  # mixin: super() is the SDK client
+
+    def _build_request(self, options: FinalRequestOptions, *, retries_taken: int = 0) -> httpx.Request:
+        # The SDK logs per-request options at DEBUG and redacts only `authorization` / `api-key`: keep an
+        # API_KEY given in extra_headers out of that log line and put it back on the request itself.
+        headers = options.headers if isinstance(options.headers, dict) else {}
+        secret = {name: value for name, value in headers.items() if str(name).lower() in _KEY_HEADERS}
+        if secret:
+            options = model_copy(options)
+            options.headers = {name: value for name, value in headers.items() if name not in secret}
+        request: httpx.Request = super()._build_request(options, retries_taken=retries_taken)  # type: ignore[misc]  # mixin
+        if (request.url.scheme, request.url.host, request.url.port) != (
+            self.base_url.scheme,
+            self.base_url.host,
+            self.base_url.port,
+        ):
+            # An absolute URL elsewhere (presigned upload, CDN download) never receives the key.
+            for existing in [key for key in request.headers if key.lower() in _KEY_HEADERS]:
+                del request.headers[existing]
+        for name, value in secret.items():
+            for existing in [key for key in request.headers if key.lower() in _KEY_HEADERS]:
+                del request.headers[existing]
+            if not isinstance(value, Omit):
+                request.headers[name] = value
+        return request
+
+    def _check_request(self, options: FinalRequestOptions) -> None:
+        check_supported(options.method, relative_path(options.url, self.base_url.path))
+
+    def _make_status_error(self, err_msg: str, *, body: object, response: httpx.Response) -> APIStatusError:
+        if credit_limit_body(body):
+            data = body.get("error", body) if isinstance(body, dict) else body
+            return CreditLimitExceededError(err_msg, response=response, body=data)
+        return super()._make_status_error(err_msg, body=body, response=response)  # type: ignore[misc,no-any-return]  # mixin
+
+    def _should_retry(self, response: httpx.Response) -> bool:
+        try:
+            if credit_limit_body(json.loads(response.content)):
+                return False
+        except (httpx.ResponseNotRead, ValueError):
+            pass
+        return super()._should_retry(response)  # type: ignore[misc,no-any-return]  # mixin
+
+
+def _retry_delay(client: Any, options: FinalRequestOptions, attempt: int, budget: int, exc: Exception) -> float:
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    delay: float = client._calculate_retry_timeout(budget - attempt, options, headers)
+    log.info(
+        "POST /%s not acted on by the server (%s); sending it again in %.2fs",
+        options.url,
+        type(exc).__name__,
+        delay,
+    )
+    return delay
+
+
+class ManusOpenAI(_ManusClientMixin, OpenAI):
+    """An ``openai.OpenAI`` client for the Manus API.
+
+    ``api_key`` defaults to ``MANUS_API_KEY``, ``base_url`` to ``MANUS_BASE_URL`` or
+    ``https://api.manus.ai/v1``; every other ``openai.OpenAI`` keyword works as usual.
+
+    Example::
+
+        from manus_openai import ManusOpenAI
+
+        client = ManusOpenAI()  # reads MANUS_API_KEY
+        done = client.responses.create_and_wait(input="What's the colour of the sky?", task_mode="agent")
+        print(done.output_text)
+    """
+
+    responses: ManusResponses  # installed in __init__ on every openai version
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            base_url=resolve_base_url(base_url),
+            **kwargs,
+        )
+        self.organization = self.project = None
+        if hasattr(self, "webhook_secret"):
+            self.webhook_secret = None
+        resources.install_sync(self)
+
+    @override
+    def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
+        self._check_request(options)
+        if not is_create(options.method):
+            return super().request(cast_to, options, *args, **kwargs)
+        budget = options.get_max_retries(self.max_retries)
+        for attempt in range(budget + 1):
+            once = model_copy(options)
+            once.max_retries = 0
+            try:
+                return super().request(cast_to, once, *args, **kwargs)
+            except Exception as exc:
+                if attempt >= budget or not create_may_retry(exc):
+                    raise
+                time.sleep(_retry_delay(self, options, attempt, budget, exc))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
+    """An ``openai.AsyncOpenAI`` client for the Manus API; the async twin of ``ManusOpenAI``.
+
+    Example::
+
+        import asyncio
+        from manus_openai import AsyncManusOpenAI
+
+        async def main() -> None:
+            client = AsyncManusOpenAI()
+            done = await client.responses.create_and_wait(input="What's the colour of the sky?")
+            print(done.output_text)
+
+        asyncio.run(main())
+    """
+
+    responses: AsyncManusResponses  # installed in __init__ on every openai version
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            base_url=resolve_base_url(base_url),
+            **kwargs,
+        )
+        self.organization = self.project = None
+        if hasattr(self, "webhook_secret"):
+            self.webhook_secret = None
+        resources.install_async(self)
+
+    @override
+    async def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
+        self._check_request(options)
+        if not is_create(options.method):
+            return await super().request(cast_to, options, *args, **kwargs)
+        budget = options.get_max_retries(self.max_retries)
+        for attempt in range(budget + 1):
+            once = model_copy(options)
+            once.max_retries = 0
+            try:
+                return await super().request(cast_to, once, *args, **kwargs)
+            except Exception as exc:
+                if attempt >= budget or not create_may_retry(exc):
+                    raise
+                await anyio.sleep(_retry_delay(self, options, attempt, budget, exc))
+        raise AssertionError("unreachable")  # pragma: no cover

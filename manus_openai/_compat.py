@@ -1,0 +1,91 @@
+"""Every private name of the OpenAI SDK that manus_openai uses, in one place.
+
+openai 1.66.0 - 1.100.2 keep these names and signatures (``tests/test_compat.py`` fails loudly if a
+release moves one). Nothing else in the package imports from ``openai._*``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from openai import _legacy_response
+from openai._base_client import (
+    AsyncPaginator,
+    BaseAsyncPage,
+    BasePage,
+    BaseSyncPage,
+    PageInfo,
+    make_request_options,
+)
+from openai._client import AsyncOpenAIWithRawResponse as AsyncRawClientView
+from openai._client import AsyncOpenAIWithStreamedResponse as AsyncStreamedClientView
+from openai._client import OpenAIWithRawResponse as RawClientView
+from openai._client import OpenAIWithStreamedResponse as StreamedClientView
+from openai._compat import model_copy
+from openai._constants import OVERRIDE_CAST_TO_HEADER
+from openai._models import FinalRequestOptions, construct_type
+from openai._resource import AsyncAPIResource, SyncAPIResource
+from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
+from openai._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Omit, Query
+from openai.pagination import AsyncPage, SyncPage
+
+if TYPE_CHECKING:
+    import httpx
+    from openai import APIStatusError, AsyncOpenAI, OpenAI
+
+to_raw_response_wrapper = _legacy_response.to_raw_response_wrapper
+async_to_raw_response_wrapper = _legacy_response.async_to_raw_response_wrapper
+
+
+def http_client_of(client: OpenAI) -> httpx.Client:
+    """The client's own ``httpx.Client`` (its connection pool), for requests outside the API (presigned
+    uploads, output-file downloads) that must not carry the SDK's default headers."""
+    http: httpx.Client = client._client
+    return http
+
+
+def async_http_client_of(client: AsyncOpenAI) -> httpx.AsyncClient:
+    """The async twin of ``http_client_of``."""
+    http: httpx.AsyncClient = client._client
+    return http
+
+
+def status_error(client: Union[OpenAI, AsyncOpenAI], response: httpx.Response) -> APIStatusError:
+    """The SDK's typed error (``NotFoundError``...) for a failed response the client did not send itself."""
+    return client._make_status_error_from_response(response)
+
+
+__all__ = [
+    "NOT_GIVEN",
+    "OVERRIDE_CAST_TO_HEADER",
+    "AsyncAPIResource",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncRawClientView",
+    "AsyncStreamedClientView",
+    "BaseAsyncPage",
+    "BasePage",
+    "BaseSyncPage",
+    "Body",
+    "FileTypes",
+    "FinalRequestOptions",
+    "Headers",
+    "NotGiven",
+    "Omit",
+    "PageInfo",
+    "Query",
+    "RawClientView",
+    "StreamedClientView",
+    "SyncAPIResource",
+    "SyncPage",
+    "async_http_client_of",
+    "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
+    "construct_type",
+    "http_client_of",
+    "make_request_options",
+    "model_copy",
+    "status_error",
+    "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
+]

@@ -1,0 +1,156 @@
+"""The wait loop behind ``responses.wait()`` and ``wait_for_response()``, once for sync and once for async.
+
+Both loops take the I/O as arguments (``fetch`` returns the raw HTTP response of one retrieve, ``sleep``
+and ``monotonic`` pace it), so the same loop serves a Manus client and a plain ``openai.OpenAI``, and
+tests can drive it on a fake clock. Every decision comes from ``_polling``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from ._options import check_id
+from ._polling import check_timeout, delays, error_delay, hinted_delay, is_transient
+from .errors import WaitTimeout
+from .types.response import RUNNING_STATUSES, ManusResponse
+
+__all__ = [
+    "SAFETY_NET_INTERVAL",
+    "StopEventSource",
+    "async_wait",
+    "check_wait_args",
+    "check_wait_options",
+    "wait",
+]
+
+SAFETY_NET_INTERVAL = 60.0
+"""With ``events=``, how often a wait still polls in case a webhook delivery is lost."""
+
+
+class StopEventSource(Protocol):
+    """What ``wait(events=...)`` needs from a webhook receiver (``manus_openai.webhooks.WebhookReceiver``)."""
+
+    def wait_stopped(self, task_id: str, timeout: float | None, *, after: str | None = None) -> Any: ...
+
+    async def await_stopped(self, task_id: str, timeout: float | None, *, after: str | None = None) -> Any: ...
+
+
+class _Raw(Protocol):
+    @property
+    def headers(self) -> Any: ...
+
+    def parse(self, *, to: type[ManusResponse]) -> ManusResponse: ...
+
+
+def check_wait_options(timeout: float | None, poll_interval: float | None) -> None:
+    """Validate ``timeout`` and ``poll_interval`` (``create_and_wait`` does it before creating anything)."""
+    check_timeout(timeout)
+    delays(poll_interval)
+
+
+def check_wait_args(response_id: object, timeout: float | None, poll_interval: float | None) -> str:
+    """Validate the arguments of a wait before any request."""
+    check_wait_options(timeout, poll_interval)
+    return check_id(response_id)
+
+
+def _timeout(response_id: str, last: ManusResponse | None, waited: float) -> WaitTimeout:
+    status = last.status if last is not None else "unknown (every poll failed)"
+    message = f"response {response_id} still {status} after waiting {waited:.1f}s"
+    return WaitTimeout(message, response=last, waited=waited)
+
+
+def wait(
+    response_id: str,
+    fetch: Callable[[], _Raw],
+    *,
+    timeout: float | None,
+    poll_interval: float | None,
+    on_update: Callable[[ManusResponse], object] | None,
+    events: StopEventSource | None,
+    sleep: Callable[[float], object],
+    monotonic: Callable[[], float],
+) -> ManusResponse:
+    """Poll ``fetch`` until the status leaves ``RUNNING_STATUSES``; see ``ManusResponses.wait``."""
+    check_wait_args(response_id, timeout, poll_interval)
+    limit = check_timeout(timeout)
+    schedule = delays(poll_interval)
+    start = monotonic()
+    last: ManusResponse | None = None
+    seen_event: str | None = None
+    while True:
+        hint: float | None = None
+        try:
+            raw = fetch()
+            last = raw.parse(to=ManusResponse)
+            hint = hinted_delay(raw.headers)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            hint = error_delay(exc)
+        else:
+            if on_update is not None:
+                on_update(last)
+            if last.status not in RUNNING_STATUSES:
+                return last
+        waited = monotonic() - start
+        remaining = None if limit is None else limit - waited
+        if remaining is not None and remaining <= 0:
+            raise _timeout(response_id, last, waited)
+        if events is not None and hint is None:
+            window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
+            event = events.wait_stopped(response_id, window, after=seen_event)
+            seen_event = getattr(event, "event_id", None) or seen_event
+            continue
+        delay = hint if hint is not None else next(schedule)
+        sleep(delay if remaining is None else min(delay, remaining))
+
+
+async def async_wait(
+    response_id: str,
+    fetch: Callable[[], Awaitable[_Raw]],
+    *,
+    timeout: float | None,
+    poll_interval: float | None,
+    on_update: Callable[[ManusResponse], object] | None,
+    events: StopEventSource | None,
+    sleep: Callable[[float], Awaitable[object]],
+    monotonic: Callable[[], float],
+) -> ManusResponse:
+    """The async twin of ``wait``, line for line; ``on_update`` may return an awaitable."""
+    check_wait_args(response_id, timeout, poll_interval)
+    limit = check_timeout(timeout)
+    schedule = delays(poll_interval)
+    start = monotonic()
+    last: ManusResponse | None = None
+    seen_event: str | None = None
+    while True:
+        hint: float | None = None
+        try:
+            raw = await fetch()
+            last = raw.parse(to=ManusResponse)
+            hint = hinted_delay(raw.headers)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            hint = error_delay(exc)
+        else:
+            if on_update is not None:
+                result = on_update(last)
+                if inspect.isawaitable(result):
+                    await result
+            if last.status not in RUNNING_STATUSES:
+                return last
+        waited = monotonic() - start
+        remaining = None if limit is None else limit - waited
+        if remaining is not None and remaining <= 0:
+            raise _timeout(response_id, last, waited)
+        if events is not None and hint is None:
+            window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
+            event = await events.await_stopped(response_id, window, after=seen_event)
+            seen_event = getattr(event, "event_id", None) or seen_event
+            continue
+        delay = hint if hint is not None else next(schedule)
+        await sleep(delay if remaining is None else min(delay, remaining))

@@ -1,0 +1,123 @@
+"""The errors manus_openai raises, all rooted in ``openai.OpenAIError``.
+
+::
+
+    openai.OpenAIError
+    ├── ManusError                         configuration and usage errors raised before any request
+    │   ├── UnsupportedEndpointError       an OpenAI endpoint Manus does not serve (chat, embeddings, ...)
+    │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
+    │   └── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
+    └── openai.APIError
+        └── openai.APIStatusError          every HTTP error keeps the SDK's own classes
+            ├── openai.BadRequestError, AuthenticationError, NotFoundError, RateLimitError, ...
+            └── CreditLimitExceededError   Manus error code 8, whatever HTTP status carries it
+
+Bad option values raise the built-in ``ValueError`` / ``TypeError`` naming the field and the allowed values.
+
+Example::
+
+    from manus_openai import ManusOpenAI, WaitTimeout
+
+    client = ManusOpenAI()
+    try:
+        done = client.responses.wait("task-id", timeout=60)
+    except WaitTimeout as exc:
+        print("still", exc.response.status if exc.response else "unknown")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openai import APIStatusError, OpenAIError
+
+if TYPE_CHECKING:
+    from .types.response import ManusResponse
+
+__all__ = [
+    "CreditLimitExceededError",
+    "ManusError",
+    "StreamingNotSupportedError",
+    "UnsupportedEndpointError",
+    "WaitTimeout",
+]
+
+CREDIT_LIMIT_CODE = 8
+"""The v1 error ``code`` Manus uses for "credit limit exceeded" (seed 001's error table)."""
+
+
+class ManusError(OpenAIError):
+    """Base class of the errors manus_openai raises itself (a subclass of ``openai.OpenAIError``).
+
+    Example::
+
+        try:
+            ManusOpenAI(api_key="")
+        except ManusError as exc:
+            print(exc)  # names MANUS_API_KEY
+    """
+
+
+class UnsupportedEndpointError(ManusError):
+    """An OpenAI endpoint that Manus does not serve was called; raised before any request is sent.
+
+    Example::
+
+        try:
+            client.chat.completions.create(model="x", messages=[])
+        except UnsupportedEndpointError as exc:
+            print(exc.method, exc.path)  # POST chat/completions
+    """
+
+    def __init__(self, message: str, *, method: str, path: str) -> None:
+        super().__init__(message)
+        self.method = method
+        self.path = path
+
+
+class StreamingNotSupportedError(ManusError):
+    """``responses.create(stream=True)``: Manus runs tasks asynchronously and has no event stream.
+
+    Use ``client.responses.wait(id)`` / ``create_and_wait(...)`` or webhooks instead.
+
+    Example::
+
+        try:
+            client.responses.create(input="hi", stream=True)
+        except StreamingNotSupportedError:
+            done = client.responses.create_and_wait(input="hi")
+    """
+
+
+class WaitTimeout(ManusError, TimeoutError):
+    """``responses.wait()`` reached its deadline while the task was still running.
+
+    ``.response`` is the last ``ManusResponse`` seen (``None`` if every poll failed) and ``.waited`` the
+    seconds spent waiting.
+
+    Example::
+
+        try:
+            client.responses.wait(task_id, timeout=5)
+        except WaitTimeout as exc:
+            print(exc.waited, exc.response and exc.response.status)
+    """
+
+    def __init__(self, message: str, *, response: ManusResponse | None, waited: float) -> None:
+        super().__init__(message)
+        self.response = response
+        self.waited = waited
+
+
+class CreditLimitExceededError(APIStatusError):
+    """Manus refused the request because the account is out of credits (error code 8).
+
+    Raised whatever HTTP status carries the code (the docs do not say which), never retried.
+
+    Example::
+
+        try:
+            client.responses.create(input="hi")
+        except CreditLimitExceededError as exc:
+            print(exc.status_code, exc.code)  # e.g. 429 8
+    """

@@ -1,0 +1,84 @@
+"""``ManusResponse``: the OpenAI ``Response`` as Manus really returns it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openai.types.responses import Response
+from pydantic import model_validator
+
+from ._conversation import ConversationAccessors
+
+__all__ = ["RUNNING_STATUSES", "ManusResponse", "normalize_conversation_values"]
+
+RUNNING_STATUSES = frozenset({"running", "in_progress", "queued"})
+"""Statuses meaning "the agent is still working": Manus's ``running`` plus OpenAI's two spellings of it.
+
+Every other status ends ``responses.wait()``: ``completed``, ``pending`` (the agent asks the user
+something), ``error``/``failed``, ``stopped`` and statuses a later Manus release may add.
+"""
+
+
+def _number(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value
+
+
+def normalize_conversation_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Adapt a Manus payload to the OpenAI models without losing anything.
+
+    * ``createdAt`` (camelCase, a numeric string in the compat guide) also fills ``created_at``;
+    * output items without ``type`` (seed 001 omits it) become ``"type": "message"`` so the SDK builds
+      ``ResponseOutputMessage`` objects;
+    * numeric strings in ``created_at`` / ``updated_at`` become numbers.
+    The original keys stay in place (``createdAt`` remains in ``model_extra``).
+    """
+    v = dict(values)
+    if v.get("created_at") is None and v.get("createdAt") is not None:
+        v["created_at"] = _number(v["createdAt"])
+    for key in ("created_at", "updated_at"):
+        if isinstance(v.get(key), str):
+            v[key] = _number(v[key])
+    output = v.get("output")
+    if isinstance(output, list):
+        v["output"] = [
+            {"type": "message", **item} if isinstance(item, dict) and "type" not in item and "content" in item else item
+            for item in output
+        ]
+    return v
+
+
+class ManusResponse(ConversationAccessors, Response):
+    """What ``responses.create`` / ``retrieve`` / ``wait`` return: an ``openai`` ``Response`` plus Manus accessors.
+
+    ``status`` is Manus's own string (``running``, ``pending``, ``completed``, ``error``, ...); unknown
+    fields are kept (``model_extra``, ``to_dict()``).
+
+    Example::
+
+        done = client.responses.create_and_wait(input="What's the colour of the sky?")
+        print(done.status, done.output_text)
+        print(done.task_url, done.credit_usage, [f.file_name for f in done.output_files])
+    """
+
+    # Manus statuses are wider than OpenAI's ResponseStatus literal.
+    status: str | None = None  # type: ignore[assignment]  # running/pending/error are not in openai's Literal
+    # Manus sends createdAt; created_at is filled from it when present, else stays None.
+    created_at: float | None = None  # type: ignore[assignment]  # openai declares float, Manus may omit it
+
+    @classmethod
+    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> ManusResponse:
+        """Build without validation (the SDK's default parsing path), normalising Manus's shapes first."""
+        return super().construct(_fields_set, **normalize_conversation_values(values))
+
+    model_construct = construct  # keep pydantic's name pointing at the override
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalize(cls, data: Any) -> Any:
+        # Strict parsing (`_strict_response_validation=True`, model_validate) goes through here instead.
+        return normalize_conversation_values(data) if isinstance(data, dict) else data

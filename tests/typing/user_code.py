@@ -1,0 +1,54 @@
+"""Typical user code; `mypy --strict tests/typing` must accept it (run by tests/core/test_typing.py)."""
+
+from __future__ import annotations
+
+import openai
+
+from manus_openai import (
+    AsyncManusOpenAI,
+    ManusOpenAI,
+    ManusResponse,
+    OutputFile,
+    WaitTimeout,
+    inputs,
+    manus_client_options,
+    manus_extra_body,
+    wait_for_response,
+)
+
+
+def takes_openai(client: openai.OpenAI) -> None:
+    print(client.base_url)
+
+
+def main() -> None:
+    client = ManusOpenAI(api_key="mk", base_url="http://127.0.0.1:8765/v1", max_retries=0)
+    takes_openai(client)
+    created: ManusResponse = client.responses.create(
+        input=[{"role": "user", "content": [{"type": "input_text", "text": "hi"}]}],
+        task_mode="agent",
+        agent_profile="manus-1.6",
+        create_shareable_link=True,
+        connectors=["uuid"],
+        extra_headers={"X-Trace": "1"},
+    )
+    try:
+        done = client.responses.wait(created.id, timeout=60, poll_interval=2, on_update=lambda r: print(r.status))
+    except WaitTimeout as exc:
+        print(exc.response)
+        return
+    text: str = done.output_text
+    files: list[OutputFile] = done.output_files
+    credits: int | None = done.credit_usage
+    print(text, files, credits, done.task_url, done.share_url, done.task_title)
+    client.responses.create_and_wait(input="hi", timeout=30, locale="en-US")
+    client.responses.create(input=[{"role": "user", "content": [inputs.text("a"), inputs.file(url="https://x/a.pdf")]}])
+    plain = openai.OpenAI(**manus_client_options())
+    plain.responses.create(input="hi", model="manus-1.6", extra_body=manus_extra_body(task_mode="chat"))
+    print(wait_for_response(plain, "id").status)
+
+
+async def amain() -> None:
+    client = AsyncManusOpenAI()
+    done = await client.responses.create_and_wait(input="hi", timeout=30)
+    print(done.output_text)
