@@ -16,19 +16,35 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import anyio
 import httpx
 from openai import APIStatusError, AsyncOpenAI, OpenAI
 from typing_extensions import override
 
-from . import resources
-from ._compat import FinalRequestOptions, Omit, model_copy
+from ._compat import FinalRequestOptions, Omit, Querystring, model_copy
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
+from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
-from .resources.responses import AsyncManusResponses, ManusResponses
+
+if TYPE_CHECKING:  # the resources load when a client is built, keeping `import manus_openai` light
+    from .resources import (
+        AsyncFiles,
+        AsyncManusRawClientView,
+        AsyncManusStreamedClientView,
+        AsyncProjects,
+        AsyncTasks,
+        Files,
+        ManusRawClientView,
+        ManusStreamedClientView,
+        Projects,
+        Tasks,
+    )
+    from .resources.responses import AsyncManusResponses, ManusResponses
+    from .resources.webhooks import AsyncWebhooks, Webhooks
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncManusOpenAI", "ManusOpenAI"]
 
@@ -64,10 +80,20 @@ def resolve_base_url(base_url: Union[str, httpx.URL, None]) -> Union[str, httpx.
     return base_url or os.environ.get("MANUS_BASE_URL") or DEFAULT_BASE_URL
 
 
+_RATE_LIMIT_WORDS = re.compile(r"rate.?limit|too many requests", re.IGNORECASE)
+
+
 def credit_limit_body(body: object) -> bool:
-    """Whether an error body is Manus's credit-limit error (``code`` 8, bare or under ``error``)."""
+    """Whether an error body is Manus's credit-limit error: ``code`` 8, bare or under ``error``.
+
+    Seed 001 documents code 8 as "Credit limit exceeded"; code 8 is also gRPC's RESOURCE_EXHAUSTED,
+    which a backend may use for plain rate limits (manus-api.md §4.10), so a code-8 body whose message
+    speaks of a rate limit stays an ordinary, retryable ``RateLimitError``.
+    """
     data = body.get("error", body) if isinstance(body, dict) else body
-    return isinstance(data, dict) and str(data.get("code")) == str(CREDIT_LIMIT_CODE)
+    if not isinstance(data, dict) or str(data.get("code")) != str(CREDIT_LIMIT_CODE):
+        return False
+    return not _RATE_LIMIT_WORDS.search(str(data.get("message") or ""))
 
 
 class _ManusClientMixin:
@@ -88,6 +114,12 @@ class _ManusClientMixin:
         headers["OpenAI-Project"] = Omit()
         headers.update(self._custom_headers)  # type: ignore[attr-defined]  # user default_headers still win
         return headers
+
+    @property
+    def qs(self) -> Querystring:
+        # Manus documents list parameters as repeated keys (GET /v1/tasks?status=completed&status=running);
+        # OpenAI's client sends brackets (status[]=...).
+        return Querystring(array_format="repeat")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
@@ -140,6 +172,8 @@ class _ManusClientMixin:
 def _retry_delay(client: Any, options: FinalRequestOptions, attempt: int, budget: int, exc: Exception) -> float:
     headers = getattr(getattr(exc, "response", None), "headers", None)
     delay: float = client._calculate_retry_timeout(budget - attempt, options, headers)
+    if hinted_delay(headers) is not None:  # the SDK honours Retry-After exactly: spread refused clients out
+        delay = jittered(delay)
     log.info(
         "POST /%s not acted on by the server (%s); sending it again in %.2fs",
         options.url,
@@ -164,7 +198,14 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         print(done.output_text)
     """
 
-    responses: ManusResponses  # installed in __init__ on every openai version
+    # Installed in __init__ on every openai version (resources.install_sync).
+    responses: ManusResponses
+    tasks: Tasks
+    projects: Projects
+    files: Files
+    webhooks: Webhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    with_raw_response: ManusRawClientView
+    with_streaming_response: ManusStreamedClientView
 
     def __init__(
         self,
@@ -181,7 +222,9 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         self.organization = self.project = None
         if hasattr(self, "webhook_secret"):
             self.webhook_secret = None
-        resources.install_sync(self)
+        from .resources import install_sync
+
+        install_sync(self)
 
     @override
     def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
@@ -217,7 +260,14 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         asyncio.run(main())
     """
 
-    responses: AsyncManusResponses  # installed in __init__ on every openai version
+    # Installed in __init__ on every openai version (resources.install_async).
+    responses: AsyncManusResponses
+    tasks: AsyncTasks
+    projects: AsyncProjects
+    files: AsyncFiles
+    webhooks: AsyncWebhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    with_raw_response: AsyncManusRawClientView
+    with_streaming_response: AsyncManusStreamedClientView
 
     def __init__(
         self,
@@ -234,7 +284,9 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         self.organization = self.project = None
         if hasattr(self, "webhook_secret"):
             self.webhook_secret = None
-        resources.install_async(self)
+        from .resources import install_async
+
+        install_async(self)
 
     @override
     async def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:

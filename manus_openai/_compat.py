@@ -24,6 +24,7 @@ from openai._client import OpenAIWithStreamedResponse as StreamedClientView
 from openai._compat import model_copy
 from openai._constants import OVERRIDE_CAST_TO_HEADER
 from openai._models import FinalRequestOptions, construct_type
+from openai._qs import Querystring
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Omit, Query
@@ -74,6 +75,7 @@ __all__ = [
     "Omit",
     "PageInfo",
     "Query",
+    "Querystring",
     "RawClientView",
     "StreamedClientView",
     "SyncAPIResource",

@@ -12,6 +12,7 @@ A fixed ``poll_interval`` replaces the schedule; a ``Retry-After`` (or ``retry-a
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator, Mapping
 
 import httpx
@@ -26,6 +27,7 @@ __all__ = [
     "delays",
     "hinted_delay",
     "is_transient",
+    "jittered",
 ]
 
 DEFAULT_WAIT_TIMEOUT = 3600.0
@@ -95,6 +97,17 @@ def hinted_delay(headers: Mapping[str, str] | httpx.Headers | None) -> float | N
         if 0 <= seconds <= MAX_HINT_SECONDS:
             return seconds
     return None
+
+
+def jittered(hint: float, rng: random.Random | None = None) -> float:
+    """A server-asked delay plus up to half of it again: never early, and clients that were refused
+    together do not all come back in the same instant.
+
+    >>> 10.0 <= jittered(10.0) <= 15.0
+    True
+    """
+    extra: float = (rng or random).uniform(0.0, hint / 2)
+    return hint + extra
 
 
 def is_transient(exc: BaseException) -> bool:

@@ -11,9 +11,11 @@ import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+from openai import RateLimitError
+
 from ._options import check_id
-from ._polling import check_timeout, delays, error_delay, hinted_delay, is_transient
-from .errors import WaitTimeout
+from ._polling import check_timeout, delays, error_delay, hinted_delay, is_transient, jittered
+from .errors import CreditLimitExceededError, WaitTimeout
 from .types.response import RUNNING_STATUSES, ManusResponse
 
 __all__ = [
@@ -56,6 +58,71 @@ def check_wait_args(response_id: object, timeout: float | None, poll_interval: f
     return check_id(response_id)
 
 
+def _refused_delay(exc: BaseException) -> float | None:
+    hint = error_delay(exc)
+    return None if hint is None else jittered(hint)
+
+
+def _patience(exc: BaseException, attempt: int, deadline: float | None, now: float) -> float | None:
+    """How long to wait before sending a create the server refused with a 429, or None to give up.
+
+    A 429 means the server did not act, so the create is safe to send again, for as long as the
+    caller's ``timeout`` allows: the client's own ``max_retries`` covers a burst, this covers a
+    per-minute limit (10 creates a minute in Manus's documented limits).
+    """
+    if not isinstance(exc, RateLimitError) or isinstance(exc, CreditLimitExceededError):
+        return None
+    hint = error_delay(exc)
+    delay = jittered(hint if hint is not None else min(2.0**attempt, 60.0))
+    return delay if deadline is None or now + delay < deadline else None
+
+
+def create_patiently(
+    create: Callable[[], ManusResponse],
+    *,
+    timeout: float | None,
+    sleep: Callable[[float], object],
+    monotonic: Callable[[], float],
+) -> tuple[ManusResponse, float | None]:
+    """``create()``, sent again after 429s while ``timeout`` allows; returns it and the time left."""
+    deadline = None if timeout is None else monotonic() + timeout
+    attempt = 0
+    while True:
+        try:
+            created = create()
+        except Exception as exc:
+            delay = _patience(exc, attempt, deadline, monotonic())
+            if delay is None:
+                raise
+            attempt += 1
+            sleep(delay)
+        else:
+            return created, None if deadline is None else max(deadline - monotonic(), 0.001)
+
+
+async def async_create_patiently(
+    create: Callable[[], Awaitable[ManusResponse]],
+    *,
+    timeout: float | None,
+    sleep: Callable[[float], Awaitable[object]],
+    monotonic: Callable[[], float],
+) -> tuple[ManusResponse, float | None]:
+    """The async twin of ``create_patiently``."""
+    deadline = None if timeout is None else monotonic() + timeout
+    attempt = 0
+    while True:
+        try:
+            created = await create()
+        except Exception as exc:
+            delay = _patience(exc, attempt, deadline, monotonic())
+            if delay is None:
+                raise
+            attempt += 1
+            await sleep(delay)
+        else:
+            return created, None if deadline is None else max(deadline - monotonic(), 0.001)
+
+
 def _timeout(response_id: str, last: ManusResponse | None, waited: float) -> WaitTimeout:
     status = last.status if last is not None else "unknown (every poll failed)"
     message = f"response {response_id} still {status} after waiting {waited:.1f}s"
@@ -89,7 +156,7 @@ def wait(
         except Exception as exc:
             if not is_transient(exc):
                 raise
-            hint = error_delay(exc)
+            hint = _refused_delay(exc)
         else:
             if on_update is not None:
                 on_update(last)
@@ -101,8 +168,7 @@ def wait(
             raise _timeout(response_id, last, waited)
         if events is not None and hint is None:
             window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
-            event = events.wait_stopped(response_id, window, after=seen_event)
-            seen_event = getattr(event, "event_id", None) or seen_event
+            seen_event = events.wait_stopped(response_id, window, after=seen_event) or seen_event
             continue
         delay = hint if hint is not None else next(schedule)
         sleep(delay if remaining is None else min(delay, remaining))
@@ -135,7 +201,7 @@ async def async_wait(
         except Exception as exc:
             if not is_transient(exc):
                 raise
-            hint = error_delay(exc)
+            hint = _refused_delay(exc)
         else:
             if on_update is not None:
                 result = on_update(last)
@@ -149,8 +215,7 @@ async def async_wait(
             raise _timeout(response_id, last, waited)
         if events is not None and hint is None:
             window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
-            event = await events.await_stopped(response_id, window, after=seen_event)
-            seen_event = getattr(event, "event_id", None) or seen_event
+            seen_event = await events.await_stopped(response_id, window, after=seen_event) or seen_event
             continue
         delay = hint if hint is not None else next(schedule)
         await sleep(delay if remaining is None else min(delay, remaining))

@@ -213,12 +213,15 @@ class ManusResponses(Responses):
             print(done.output_text)
         """
         check_wait_options(timeout, poll_interval)
-        created = self.create(
-            task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-            hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-            connectors=connectors, interactive_mode=interactive_mode, **kwargs,
+        created, remaining = _waiting.create_patiently(
+            lambda: self.create(
+                task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
+                hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
+                connectors=connectors, interactive_mode=interactive_mode, **kwargs,
+            ),
+            timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,
         )  # fmt: skip
-        return self.wait(created.id, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events)
+        return self.wait(created.id, timeout=remaining, poll_interval=poll_interval, on_update=on_update, events=events)
 
 
 class AsyncManusResponses(AsyncResponses):
@@ -323,11 +326,14 @@ class AsyncManusResponses(AsyncResponses):
             done = await client.responses.create_and_wait(input="What's the colour of the sky?")
         """
         check_wait_options(timeout, poll_interval)
-        created = await self.create(
-            task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-            hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-            connectors=connectors, interactive_mode=interactive_mode, **kwargs,
+        created, remaining = await _waiting.async_create_patiently(
+            lambda: self.create(
+                task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
+                hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
+                connectors=connectors, interactive_mode=interactive_mode, **kwargs,
+            ),
+            timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,
         )  # fmt: skip
         return await self.wait(
-            created.id, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events
+            created.id, timeout=remaining, poll_interval=poll_interval, on_update=on_update, events=events
         )

@@ -37,6 +37,17 @@ def test_credit_limit_wrapped_in_error_key_is_recognised(client: ManusOpenAI, fa
         client.responses.create(input="hi")
 
 
+def test_code_8_rate_limit_stays_a_retryable_rate_limit(client: ManusOpenAI, fake: FakeManus) -> None:
+    rate = {"code": 8, "message": "Too many requests: rate limit exceeded", "details": []}
+    fake.replies = [httpx.Response(429, json=rate, headers=FAST), ok()]
+    assert client.responses.create(input="hi").id == "t1"
+    assert len(fake.requests) == 2
+    fake.replies = [httpx.Response(429, json=rate, headers=FAST)]
+    with pytest.raises(openai.RateLimitError) as info:
+        client.with_options(max_retries=0).responses.retrieve("t1")
+    assert not isinstance(info.value, CreditLimitExceededError)
+
+
 async def test_credit_limit_error_async(async_client: AsyncManusOpenAI, fake: FakeManus) -> None:
     fake.replies = [httpx.Response(429, json=CREDIT, headers=FAST), ok()]
     with pytest.raises(CreditLimitExceededError):
@@ -124,7 +135,8 @@ def test_create_honours_retry_after(client: ManusOpenAI, fake: FakeManus, monkey
     monkeypatch.setattr("manus_openai._client.time.sleep", slept.append)
     fake.replies = [httpx.Response(429, json={}, headers={"retry-after": "7"}), ok()]
     client.responses.create(input="hi")
-    assert slept == [7.0]
+    assert len(slept) == 1
+    assert 7.0 <= slept[0] <= 10.5  # never before Retry-After, jittered by up to half of it
 
 
 def test_reads_are_retried_as_the_sdk_does(client: ManusOpenAI, fake: FakeManus) -> None:

@@ -69,3 +69,16 @@ def test_reprs_never_contain_the_key() -> None:
     client = ManusOpenAI(api_key=TEST_KEY)
     for obj in (client, client.responses, client.with_options(timeout=1)):
         assert TEST_KEY not in repr(obj)
+
+
+def test_cassettes_hold_no_key() -> None:
+    from tests.conftest import CASSETTE_KEY, CASSETTES
+
+    files = list(CASSETTES.rglob("*.yaml"))
+    assert files, "no cassettes found"
+    for path in files:
+        text = path.read_text()
+        assert CASSETTE_KEY not in text, path
+        assert TEST_KEY not in text, path
+        assert "api_key:" not in text.lower(), path  # the header itself is filtered on record
+        assert "authorization:" not in text.lower(), path

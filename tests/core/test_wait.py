@@ -148,7 +148,8 @@ def test_wait_honours_retry_after(waiting: ManusOpenAI, fake: FakeManus, clock: 
         httpx.Response(200, json=response_body(status="completed")),
     ]
     waiting.responses.wait("t1")
-    assert clock.sleeps == [7.0]
+    assert len(clock.sleeps) == 1
+    assert 7.0 <= clock.sleeps[0] <= 10.5  # never before Retry-After, jittered by up to half of it
 
 
 def test_wait_honours_a_poll_hint_on_a_running_response(
@@ -201,7 +202,7 @@ async def test_async_transient_failures_do_not_end_the_wait(
         httpx.Response(200, json=response_body(status="completed")),
     ]
     assert (await async_waiting.responses.wait("t1")).status == "completed"
-    assert 3.0 in clock.sleeps
+    assert any(3.0 <= slept <= 4.5 for slept in clock.sleeps)
 
 
 @pytest.mark.parametrize(("status", "error"), [(404, openai.NotFoundError), (401, openai.AuthenticationError)])
@@ -313,3 +314,42 @@ async def test_async_wait_with_events(async_waiting: AsyncManusOpenAI, fake: Fak
     fake.replies = [finishing_at(clock, 5)]
     assert (await async_waiting.responses.wait("t1", events=FakeEvents(clock, 5))).status == "completed"
     assert len(fake.requests) == 2
+
+
+def test_create_and_wait_keeps_sending_a_refused_create_within_its_timeout(
+    waiting: ManusOpenAI, fake: FakeManus, clock: FakeClock
+) -> None:
+    refused = httpx.Response(429, json={"code": 8, "message": "rate limit exceeded"}, headers={"retry-after": "60"})
+    fake.replies = [refused, refused, refused, refused, httpx.Response(200, json=response_body()), finishing_at(clock, 0)]
+    done = waiting.responses.create_and_wait(input="hi", timeout=600)
+    assert done.status == "completed"
+    posts = [r for r in fake.requests if r.method == "POST"]
+    assert len(posts) == 5
+    assert all(60.0 <= s <= 90.0 for s in clock.sleeps[:4])  # each refusal waited out, jittered
+
+
+def test_create_and_wait_gives_up_on_429_at_its_timeout(
+    waiting: ManusOpenAI, fake: FakeManus, clock: FakeClock
+) -> None:
+    fake.replies = [httpx.Response(429, json={}, headers={"retry-after": "60"})]
+    with pytest.raises(openai.RateLimitError):
+        waiting.responses.create_and_wait(input="hi", timeout=100)
+    assert clock.now < 100
+    assert all(r.method == "POST" for r in fake.requests)
+
+
+def test_create_and_wait_never_resends_after_a_5xx(waiting: ManusOpenAI, fake: FakeManus) -> None:
+    fake.replies = [httpx.Response(500, json={}), httpx.Response(200, json=response_body())]
+    with pytest.raises(openai.InternalServerError):
+        waiting.responses.create_and_wait(input="hi", timeout=600)
+    assert len(fake.requests) == 1
+
+
+async def test_async_create_and_wait_keeps_sending_a_refused_create(
+    async_waiting: AsyncManusOpenAI, fake: FakeManus, clock: FakeClock
+) -> None:
+    refused = httpx.Response(429, json={}, headers={"retry-after": "10"})
+    fake.replies = [refused, refused, httpx.Response(200, json=response_body()), finishing_at(clock, 0)]
+    done = await async_waiting.responses.create_and_wait(input="hi", timeout=600)
+    assert done.status == "completed"
+    assert sum(1 for r in fake.requests if r.method == "POST") == 3

@@ -1,0 +1,275 @@
+"""``Emulator``: the object users hold — configuration, server lifecycle and inspection."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._app import EmulatorApp, RecordedRequest
+from ._clock import Clock, ManualClock, SystemClock
+from ._engine import Engine, Outcome, Scenario, Task
+from ._faults import FaultPlan, FaultRule
+from ._webhooks import SignatureMode, WebhookDelivery, WebhookService
+
+if TYPE_CHECKING:
+    from manus_openai import AsyncManusOpenAI, ManusOpenAI
+
+    from ._server import ServerThread
+
+__all__ = ["DEFAULT_API_KEY", "Emulator"]
+
+DEFAULT_API_KEY = "manus-emulator-key"
+
+
+class Emulator:
+    """A local Manus v1 API: a real HTTP server (uvicorn) around an in-memory task engine.
+
+    Constructing it starts nothing; ``start()`` (or ``with``) binds ``host:port`` (port 0 = any
+    free port) and serves from a background thread. ``app`` is also usable in-process with
+    ``httpx.ASGITransport(app=emu.app)``.
+
+    Example::
+
+        from manus_openai.emulator import Emulator, ManualClock
+
+        clock = ManualClock()
+        with Emulator(clock=clock, task_duration=5) as emu:
+            client = emu.client()
+            response = client.responses.create(input="What's the color of the sky?")
+            clock.advance(5)
+            assert client.responses.retrieve(response.id).status == "completed"
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str = DEFAULT_API_KEY,
+        clock: Clock | None = None,
+        seed: int = 0,
+        task_duration: float = 3.0,
+        polls: int | None = None,
+        outcome: Outcome = "finish",
+        output_files: int = 0,
+        progress_events: int = 2,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        faults: Iterable[FaultRule] = (),
+        credits_per_second: float = 1.0,
+        credit_limit: int | None = None,
+        credit_limit_status: int = 429,
+        strict: bool = False,
+        webhook_signature_mode: SignatureMode = "single",
+        webhook_activation: Literal["require", "best_effort", "off"] = "best_effort",
+        webhook_retry_delays: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
+        log_level: str = "warning",
+    ) -> None:
+        if not api_key:
+            raise ValueError("api_key must be a non-empty string")
+        self._api_key = api_key
+        self.clock: Clock = clock if clock is not None else SystemClock()
+        self.host = host
+        self._port = port
+        self._log_level = log_level
+        self.engine = Engine(
+            clock=self.clock,
+            seed=seed,
+            defaults=Scenario(
+                duration=task_duration,
+                polls=polls,
+                outcome=outcome,
+                files=output_files,
+                progress=progress_events,
+            ),
+            credits_per_second=credits_per_second,
+            credit_limit=credit_limit,
+            credit_limit_status=credit_limit_status,
+        )
+        self.faults = FaultPlan(seed)
+        for rule in faults:
+            self.faults.add_rule(rule)
+        self._webhooks = WebhookService(
+            self.engine,
+            mode=webhook_signature_mode,
+            retry_delays=webhook_retry_delays,
+            origin=lambda: self._app.last_origin,
+        )
+        self._app = EmulatorApp(
+            engine=self.engine,
+            faults=self.faults,
+            webhooks=self._webhooks,
+            api_key=api_key,
+            strict=strict,
+            webhook_activation=webhook_activation,
+        )
+        self._server: ServerThread | None = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> Emulator:
+        """Bind and serve in a background thread; returns once the server accepts connections."""
+        with self._lock:
+            if self._server is not None:
+                return self
+            from ._server import ServerThread
+
+            server = ServerThread(self._app, self.host, self._port, self._log_level)
+            server.start()
+            self._server = server
+            self._app.last_origin = self.origin
+            return self
+
+    def stop(self) -> None:
+        """Stop the server and the webhook worker (idempotent)."""
+        with self._lock:
+            server, self._server = self._server, None
+        self._webhooks.stop()
+        if server is not None:
+            server.stop()
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the emulator is not started: use `with Emulator() as emu:` or emu.start()")
+        return self._server.port
+
+    @property
+    def origin(self) -> str:
+        """``http://127.0.0.1:<port>`` (no path)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:<port>/v1``: the OpenAI SDK ``base_url`` to use."""
+        return self.origin + "/v1"
+
+    @property
+    def api_key(self) -> str:
+        """The one key the emulator accepts in the ``API_KEY`` header."""
+        return self._api_key
+
+    @property
+    def app(self) -> EmulatorApp:
+        """The ASGI app (usable without starting the server)."""
+        return self._app
+
+    def __repr__(self) -> str:
+        where = self.base_url if self._server is not None else "not started"
+        return f"<Emulator {where}>"
+
+    # ------------------------------------------------------------------ clients
+    def client(self, **kwargs: Any) -> ManusOpenAI:
+        """A ``manus_openai.ManusOpenAI`` pointed at this emulator (extra kwargs pass through)."""
+        from manus_openai import ManusOpenAI
+
+        return ManusOpenAI(api_key=self.api_key, base_url=self.base_url, **kwargs)
+
+    def async_client(self, **kwargs: Any) -> AsyncManusOpenAI:
+        """A ``manus_openai.AsyncManusOpenAI`` pointed at this emulator."""
+        from manus_openai import AsyncManusOpenAI
+
+        return AsyncManusOpenAI(api_key=self.api_key, base_url=self.base_url, **kwargs)
+
+    # ------------------------------------------------------------------ inspection
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Every request received so far (a snapshot), API key redacted."""
+        return list(self._app.requests)
+
+    def clear_requests(self) -> None:
+        self._app.requests.clear()
+
+    @property
+    def webhook_deliveries(self) -> list[WebhookDelivery]:
+        """Every webhook delivery (activation test requests included) with its attempts."""
+        return list(self._webhooks.deliveries)
+
+    def wait_for_webhooks(self, timeout: float = 5.0) -> bool:
+        """Block until no webhook delivery is pending (False on timeout)."""
+        return self._webhooks.wait_idle(timeout)
+
+    @property
+    def webhook_public_key(self) -> str:
+        """The PEM public key deliveries are signed with (generated on first use)."""
+        return self._webhooks.public_key_pem()
+
+    def task(self, task_id: str) -> Task:
+        """The engine's task (state advanced to now); raises ``KeyError`` if unknown."""
+        with self.engine.lock:
+            if task_id not in self.engine.tasks:
+                raise KeyError(task_id)
+            return self.engine.get(task_id)
+
+    # ------------------------------------------------------------------ control
+    def scenario(
+        self,
+        *,
+        duration: float | None = None,
+        polls: int | None = None,
+        outcome: Outcome | None = None,
+        files: int | None = None,
+        progress: int | None = None,
+        question: str | None = None,
+        error_message: str | None = None,
+        reset_polls: bool = False,
+    ) -> Scenario:
+        """Change the defaults for tasks created from now on; returns the new defaults.
+
+        ``reset_polls=True`` goes back to duration-based completion.
+        """
+        with self.engine.lock:
+            current = self.engine.defaults
+            if reset_polls:
+                current = replace(current, polls=None)
+            self.engine.defaults = Scenario(
+                duration=duration,
+                polls=polls,
+                outcome=outcome,
+                files=files,
+                progress=progress,
+                question=question,
+                error_message=error_message,
+            ).over(current)
+            return self.engine.defaults
+
+    def seed_tasks(
+        self,
+        n: int,
+        *,
+        statuses: Iterable[str] = ("completed",),
+        start: float | None = None,
+        spacing: float = 1.0,
+        prompt: str = "Seeded task {i}",
+    ) -> list[str]:
+        """Insert ``n`` tasks directly (fast: 100k in about a second); returns their ids, oldest first.
+
+        ``statuses`` (v1 Task vocabulary) is cycled; ``start`` is the first ``created_at``
+        (default: ``n * spacing`` seconds before now); ``prompt`` is formatted with ``i``.
+        """
+        return self.engine.seed_tasks(n, statuses=statuses, start=start, spacing=spacing, prompt=prompt)
+
+    def tick(self) -> None:
+        """Apply every due transition now (webhook events fire from here when nobody polls)."""
+        self.engine.advance_active()
+
+    def advance(self, seconds: float) -> None:
+        """Advance a :class:`ManualClock` and apply the transitions now due."""
+        if not isinstance(self.clock, ManualClock):
+            raise TypeError("advance() needs Emulator(clock=ManualClock())")
+        self.clock.advance(seconds)
+        self.tick()
