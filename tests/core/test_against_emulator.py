@@ -50,7 +50,7 @@ def test_create_wait_and_read_the_answer(emu: Emulator) -> None:
     assert all(f.file_url and f.file_name and f.mime_type for f in done.output_files)
     assert done.credit_usage is not None
     assert done.task_url
-    sent = [r for r in emu.requests if r.method == "POST"][0]
+    sent = next(r for r in emu.requests if r.method == "POST")
     assert sent.headers["api_key"] == "[REDACTED]"
     assert sent.json()["task_mode"] == "agent"
     assert sent.json()["input"][0]["content"][0]["type"] == "input_text"

@@ -320,7 +320,14 @@ def test_create_and_wait_keeps_sending_a_refused_create_within_its_timeout(
     waiting: ManusOpenAI, fake: FakeManus, clock: FakeClock
 ) -> None:
     refused = httpx.Response(429, json={"code": 8, "message": "rate limit exceeded"}, headers={"retry-after": "60"})
-    fake.replies = [refused, refused, refused, refused, httpx.Response(200, json=response_body()), finishing_at(clock, 0)]
+    fake.replies = [
+        refused,
+        refused,
+        refused,
+        refused,
+        httpx.Response(200, json=response_body()),
+        finishing_at(clock, 0),
+    ]
     done = waiting.responses.create_and_wait(input="hi", timeout=600)
     assert done.status == "completed"
     posts = [r for r in fake.requests if r.method == "POST"]

@@ -33,7 +33,9 @@ def key_pair() -> tuple[rsa.RSAPrivateKey, str]:
 
 
 def key_reply(pem: str) -> httpx.Response:
-    return httpx.Response(200, json={"public_key": pem, "algorithm": "RSA-SHA256", "created_at": "2025-01-01T00:00:00Z"})
+    return httpx.Response(
+        200, json={"public_key": pem, "algorithm": "RSA-SHA256", "created_at": "2025-01-01T00:00:00Z"}
+    )
 
 
 def test_client_webhooks_is_the_manus_resource(client: ManusOpenAI, async_client: AsyncManusOpenAI) -> None:
@@ -116,5 +118,5 @@ def test_against_the_emulator() -> None:
         assert created.webhook_id
         assert client.webhooks.public_key().public_key == emu.webhook_public_key
         client.webhooks.delete(created.webhook_id)
-        registration = [r for r in emu.requests if r.method == "POST"][0]
+        registration = next(r for r in emu.requests if r.method == "POST")
         assert registration.json() == {"webhook": {"url": "http://127.0.0.1:9/unreachable-hook"}}
