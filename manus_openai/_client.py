@@ -18,14 +18,15 @@ import logging
 import os
 import re
 import time
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Union
 
 import anyio
 import httpx
 from openai import APIStatusError, AsyncOpenAI, OpenAI
-from typing_extensions import override
+from typing_extensions import TypedDict, Unpack, override
 
-from ._compat import FinalRequestOptions, Omit, Querystring, model_copy
+from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, model_copy
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
@@ -55,6 +56,30 @@ DEFAULT_BASE_URL = "https://api.manus.ai/v1"
 
 API_KEY_HEADER = "API_KEY"
 _KEY_HEADERS = frozenset({"api_key", "api-key"})
+
+
+class _CommonOptions(TypedDict, total=False):
+    organization: str | None
+    project: str | None
+    webhook_secret: str | None  # openai>=1.92
+    websocket_base_url: str | httpx.URL | None
+    timeout: float | httpx.Timeout | NotGiven | None
+    max_retries: int
+    default_headers: Mapping[str, str] | None
+    default_query: Mapping[str, object] | None
+    _strict_response_validation: bool
+
+
+class ClientOptions(_CommonOptions, total=False):
+    """The other ``openai.OpenAI`` keyword arguments ``ManusOpenAI`` accepts (typos are type errors)."""
+
+    http_client: httpx.Client | None
+
+
+class AsyncClientOptions(_CommonOptions, total=False):
+    """The other ``openai.AsyncOpenAI`` keyword arguments ``AsyncManusOpenAI`` accepts."""
+
+    http_client: httpx.AsyncClient | None
 
 
 def resolve_api_key(api_key: str | None, default_headers: Any | None) -> str:
@@ -120,6 +145,13 @@ class _ManusClientMixin:
         # Manus documents list parameters as repeated keys (GET /v1/tasks?status=completed&status=running);
         # OpenAI's client sends brackets (status[]=...).
         return Querystring(array_format="repeat")
+
+    def _drop_openai_settings(self) -> None:
+        # openai's __init__ read OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_WEBHOOK_SECRET: none is Manus's.
+        settings = vars(self)
+        settings.update(organization=None, project=None)
+        if "webhook_secret" in settings:  # openai>=1.92
+            settings["webhook_secret"] = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
@@ -212,16 +244,14 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
-        **kwargs: Any,
+        **kwargs: Unpack[ClientOptions],
     ) -> None:
         super().__init__(
             api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
-        self.organization = self.project = None
-        if hasattr(self, "webhook_secret"):
-            self.webhook_secret = None
+        self._drop_openai_settings()
         from .resources import install_sync
 
         install_sync(self)
@@ -274,16 +304,14 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
-        **kwargs: Any,
+        **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
         super().__init__(
             api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
-        self.organization = self.project = None
-        if hasattr(self, "webhook_secret"):
-            self.webhook_secret = None
+        self._drop_openai_settings()
         from .resources import install_async
 
         install_async(self)

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Union
 
+from typing_extensions import TypedDict
+
 from ._compat import NotGiven
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "MANUS_OPTION_NAMES",
     "TASK_MODES",
     "AgentProfile",
+    "ManusOptions",
     "TaskMode",
     "build_manus_body",
     "normalize_input",
@@ -41,21 +44,29 @@ AgentProfile = Union[KnownAgentProfile, str]
 
 AGENT_PROFILES: tuple[str, ...] = ("manus-1.6", "manus-1.6-lite", "manus-1.6-max", "speed", "quality")
 
+
+class ManusOptions(TypedDict, total=False):
+    """The Manus options of ``responses.create`` / ``create_and_wait`` and ``manus_extra_body``.
+
+    Sent in the JSON body under these names, the compatibility guide's ``extra_body`` keys.
+    """
+
+    task_mode: TaskMode
+    agent_profile: AgentProfile
+    create_shareable_link: bool
+    hide_in_task_list: bool
+    task_id: str
+    locale: str
+    project_id: str
+    connectors: Sequence[str]
+    interactive_mode: bool
+
+
+MANUS_OPTION_NAMES: tuple[str, ...] = tuple(ManusOptions.__annotations__)
+"""The Manus-only keyword arguments, in the order they are documented."""
+
 _BOOL_OPTIONS = ("create_shareable_link", "hide_in_task_list", "interactive_mode")
 _STR_OPTIONS = ("agent_profile", "task_id", "project_id", "locale")
-
-MANUS_OPTION_NAMES: tuple[str, ...] = (
-    "task_mode",
-    "agent_profile",
-    "create_shareable_link",
-    "hide_in_task_list",
-    "task_id",
-    "locale",
-    "project_id",
-    "connectors",
-    "interactive_mode",
-)
-"""The Manus-only keyword arguments of ``responses.create`` (and of ``manus_extra_body``)."""
 
 
 def _given(value: object) -> bool:

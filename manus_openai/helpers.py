@@ -17,17 +17,18 @@ Example::
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any, Union
 
 import anyio
 import httpx
 from openai import AsyncOpenAI, OpenAI
+from typing_extensions import Unpack
 
 from . import _waiting
 from ._client import API_KEY_HEADER, resolve_api_key, resolve_base_url
-from ._compat import NOT_GIVEN, NotGiven, Omit
-from ._options import AgentProfile, TaskMode, build_manus_body, check_id
+from ._compat import Omit
+from ._options import ManusOptions, build_manus_body, check_id
 from ._polling import DEFAULT_WAIT_TIMEOUT
 from ._waiting import StopEventSource
 from .types.response import ManusResponse
@@ -58,30 +59,13 @@ def manus_client_options(api_key: str | None = None, base_url: Union[str, httpx.
     }
 
 
-def manus_extra_body(
-    *,
-    task_mode: TaskMode | NotGiven = NOT_GIVEN,
-    agent_profile: AgentProfile | NotGiven = NOT_GIVEN,
-    create_shareable_link: bool | NotGiven = NOT_GIVEN,
-    hide_in_task_list: bool | NotGiven = NOT_GIVEN,
-    task_id: str | NotGiven = NOT_GIVEN,
-    locale: str | NotGiven = NOT_GIVEN,
-    project_id: str | NotGiven = NOT_GIVEN,
-    connectors: Sequence[str] | NotGiven = NOT_GIVEN,
-    interactive_mode: bool | NotGiven = NOT_GIVEN,
-) -> dict[str, object]:
+def manus_extra_body(**options: Unpack[ManusOptions]) -> dict[str, object]:
     """The validated ``extra_body=`` for a plain client's ``responses.create``.
 
     >>> manus_extra_body(task_mode="agent", agent_profile="quality")
     {'task_mode': 'agent', 'agent_profile': 'quality'}
     """
-    return build_manus_body(
-        dict(
-            task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-            hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-            connectors=connectors, interactive_mode=interactive_mode,
-        )
-    )  # fmt: skip
+    return build_manus_body(options)
 
 
 def wait_for_response(

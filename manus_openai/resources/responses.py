@@ -9,7 +9,7 @@ I/O is written twice, line for line.
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any, Union, cast
 
 import httpx
@@ -21,8 +21,7 @@ from .. import _waiting
 from .._compat import NOT_GIVEN, OVERRIDE_CAST_TO_HEADER, Body, Headers, NotGiven, Query
 from .._options import (
     MANUS_OPTION_NAMES,
-    AgentProfile,
-    TaskMode,
+    ManusOptions,
     build_manus_body,
     check_continuation,
     check_id,
@@ -57,16 +56,18 @@ class _RequestOptions(_ExtraOptions, total=False):
     timeout: Union[float, httpx.Timeout, NotGiven, None]
 
 
-class ResponseCreateKwargs(ResponseCreateParamsNonStreaming, _RequestOptions, total=False):
-    """Every OpenAI ``responses.create`` argument of the installed SDK, plus the request options."""
+class ResponseCreateKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _RequestOptions, total=False):
+    """Every OpenAI ``responses.create`` argument of the installed SDK, the Manus options and the request
+    options."""
 
 
-class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, _ExtraOptions, total=False):
+class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _ExtraOptions, total=False):
     """``ResponseCreateKwargs`` without the HTTP ``timeout``: in ``create_and_wait`` it bounds the wait."""
 
 
-def _prepare_create(manus_options: Mapping[str, object], kwargs: dict[str, Any]) -> dict[str, Any]:
+def _prepare_create(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Validate a ``create`` call and return the keyword arguments for the SDK's own ``create``."""
+    manus_options = {name: kwargs.pop(name) for name in MANUS_OPTION_NAMES if name in kwargs}
     if kwargs.get("stream") is True:
         raise StreamingNotSupportedError(_STREAM_MESSAGE)
     extra_body = kwargs.pop("extra_body", None)
@@ -112,16 +113,6 @@ class ManusResponses(Responses):
 
     def create(  # type: ignore[override]  # Manus options added; stream=True refused
         self,
-        *,
-        task_mode: TaskMode | NotGiven = NOT_GIVEN,
-        agent_profile: AgentProfile | NotGiven = NOT_GIVEN,
-        create_shareable_link: bool | NotGiven = NOT_GIVEN,
-        hide_in_task_list: bool | NotGiven = NOT_GIVEN,
-        task_id: str | NotGiven = NOT_GIVEN,
-        locale: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        connectors: Sequence[str] | NotGiven = NOT_GIVEN,
-        interactive_mode: bool | NotGiven = NOT_GIVEN,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
         """Start a Manus task (or continue one with ``task_id`` / ``previous_response_id``).
@@ -134,13 +125,7 @@ class ManusResponses(Responses):
 
             r = client.responses.create(input="Summarise today's AI news", agent_profile="manus-1.6")
         """
-        manus = dict(
-            task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-            hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-            connectors=connectors, interactive_mode=interactive_mode,
-        )  # fmt: skip
-        call = _prepare_create(manus, dict(kwargs))
-        return cast(ManusResponse, super().create(**call))
+        return cast(ManusResponse, super().create(**_prepare_create(dict(kwargs))))
 
     def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
@@ -194,15 +179,6 @@ class ManusResponses(Responses):
         poll_interval: float | None = None,
         on_update: Callable[[ManusResponse], object] | None = None,
         events: StopEventSource | None = None,
-        task_mode: TaskMode | NotGiven = NOT_GIVEN,
-        agent_profile: AgentProfile | NotGiven = NOT_GIVEN,
-        create_shareable_link: bool | NotGiven = NOT_GIVEN,
-        hide_in_task_list: bool | NotGiven = NOT_GIVEN,
-        task_id: str | NotGiven = NOT_GIVEN,
-        locale: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        connectors: Sequence[str] | NotGiven = NOT_GIVEN,
-        interactive_mode: bool | NotGiven = NOT_GIVEN,
         **kwargs: Unpack[CreateAndWaitKwargs],
     ) -> ManusResponse:
         """``create(...)`` then ``wait(...)``: the finished (or paused, or failed) task.
@@ -214,11 +190,7 @@ class ManusResponses(Responses):
         """
         check_wait_options(timeout, poll_interval)
         created, remaining = _waiting.create_patiently(
-            lambda: self.create(
-                task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-                hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-                connectors=connectors, interactive_mode=interactive_mode, **kwargs,
-            ),
+            lambda: self.create(**kwargs),
             timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,
         )  # fmt: skip
         return self.wait(created.id, timeout=remaining, poll_interval=poll_interval, on_update=on_update, events=events)
@@ -238,16 +210,6 @@ class AsyncManusResponses(AsyncResponses):
 
     async def create(  # type: ignore[override]  # Manus options added; stream=True refused
         self,
-        *,
-        task_mode: TaskMode | NotGiven = NOT_GIVEN,
-        agent_profile: AgentProfile | NotGiven = NOT_GIVEN,
-        create_shareable_link: bool | NotGiven = NOT_GIVEN,
-        hide_in_task_list: bool | NotGiven = NOT_GIVEN,
-        task_id: str | NotGiven = NOT_GIVEN,
-        locale: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        connectors: Sequence[str] | NotGiven = NOT_GIVEN,
-        interactive_mode: bool | NotGiven = NOT_GIVEN,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
         """Start a Manus task; see ``ManusResponses.create``.
@@ -256,13 +218,7 @@ class AsyncManusResponses(AsyncResponses):
 
             r = await client.responses.create(input="Summarise today's AI news", task_mode="agent")
         """
-        manus = dict(
-            task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-            hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-            connectors=connectors, interactive_mode=interactive_mode,
-        )  # fmt: skip
-        call = _prepare_create(manus, dict(kwargs))
-        return cast(ManusResponse, await super().create(**call))
+        return cast(ManusResponse, await super().create(**_prepare_create(dict(kwargs))))
 
     async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
@@ -308,15 +264,6 @@ class AsyncManusResponses(AsyncResponses):
         poll_interval: float | None = None,
         on_update: Callable[[ManusResponse], Union[object, Awaitable[object]]] | None = None,
         events: StopEventSource | None = None,
-        task_mode: TaskMode | NotGiven = NOT_GIVEN,
-        agent_profile: AgentProfile | NotGiven = NOT_GIVEN,
-        create_shareable_link: bool | NotGiven = NOT_GIVEN,
-        hide_in_task_list: bool | NotGiven = NOT_GIVEN,
-        task_id: str | NotGiven = NOT_GIVEN,
-        locale: str | NotGiven = NOT_GIVEN,
-        project_id: str | NotGiven = NOT_GIVEN,
-        connectors: Sequence[str] | NotGiven = NOT_GIVEN,
-        interactive_mode: bool | NotGiven = NOT_GIVEN,
         **kwargs: Unpack[CreateAndWaitKwargs],
     ) -> ManusResponse:
         """``await create(...)`` then ``await wait(...)``; see ``ManusResponses.create_and_wait``.
@@ -327,11 +274,7 @@ class AsyncManusResponses(AsyncResponses):
         """
         check_wait_options(timeout, poll_interval)
         created, remaining = await _waiting.async_create_patiently(
-            lambda: self.create(
-                task_mode=task_mode, agent_profile=agent_profile, create_shareable_link=create_shareable_link,
-                hide_in_task_list=hide_in_task_list, task_id=task_id, locale=locale, project_id=project_id,
-                connectors=connectors, interactive_mode=interactive_mode, **kwargs,
-            ),
+            lambda: self.create(**kwargs),
             timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,
         )  # fmt: skip
         return await self.wait(

@@ -36,7 +36,11 @@ def test_mistyped_manus_options_are_type_errors(tmp_path: Path) -> None:
         "c.responses.create(input='hi', task_mode='turbo')\n"
         "c.responses.create(input='hi', hide_in_task_list='yes')\n"
         "c.responses.create(input='hi', bogus_option=1)\n"
+        "ManusOpenAI(api_key='k', max_retires=3)\n"
+        "c.responses.create_and_wait(input='hi', task_mode='fast', timeout=5)\n"
     )
     result = run_mypy(str(bad))
     assert result.returncode == 1
-    assert result.stdout.count("error:") >= 3, result.stdout
+    assert result.stdout.count("error:") >= 5, result.stdout
+    for line in (3, 4, 5, 6, 7):
+        assert f"bad.py:{line}: error" in result.stdout, result.stdout
