@@ -72,6 +72,8 @@ class Pushed:
     lags: list[float]
     received: list[float]  # completion -> the receiver accepted the task_stopped delivery
     requests: list[int]
+    polled: list[float]  # the same tasks waited for with the default polling schedule (no events)
+    polled_requests: list[int]
 
 
 def _push(quick: bool) -> Pushed:
@@ -79,6 +81,8 @@ def _push(quick: bool) -> Pushed:
     lags: list[float] = []
     received: list[float] = []
     requests: list[int] = []
+    polled: list[float] = []
+    polled_requests: list[int] = []
     arrivals: dict[str, float] = {}
 
     def record(event: WebhookEvent) -> None:
@@ -104,8 +108,14 @@ def _push(quick: bool) -> Pushed:
             lags.append(returned - _completion(emu, created.id))
             received.append(arrivals.get(created.id, returned) - _completion(emu, created.id))
             requests.append(sum(1 for r in emu.requests if created.id in r.path or r.method == "POST"))
+            # The same task length, waited for by polling at the default schedule, for comparison.
+            emu.clear_requests()
+            created = client.responses.create(input=_sky(duration), task_mode="agent")  # type: ignore[arg-type]  # the seed's input list
+            done = client.responses.wait(created.id, timeout=30)
+            polled.append(time.time() - _completion(emu, created.id))
+            polled_requests.append(sum(1 for r in emu.requests if created.id in r.path or r.method == "POST"))
         client.close()
-    return Pushed(lags, received, requests)
+    return Pushed(lags, received, requests, polled, polled_requests)
 
 
 class _Recorder(queue.Queue):  # type: ignore[type-arg]  # only put_nowait is used, on the delivering thread
@@ -163,6 +173,12 @@ def run(quick: bool) -> Report:
         f"max {max(requests)}, median {median(requests):g}",
         "<= 3",
         check(max(requests) <= 3),
+    )
+    report.add(
+        "(c) vs (b) on the same tasks, real time: median lag",
+        f"push {ms(med_lag)} vs default polling {ms(median(pushed.polled))} "
+        f"({median(pushed.polled) / med_lag:.0f}x); requests {median(requests):g} vs "
+        f"{median(pushed.polled_requests):g} per task",
     )
     report.add(
         "(c) of which: completion -> delivery accepted",

@@ -47,6 +47,10 @@ def sign(key: RSAPrivateKey, *, timestamp: str, url: str, body: bytes, mode: Sig
     return base64.b64encode(key.sign(message, padding.PKCS1v15(), hashes.SHA256())).decode()
 
 
+TICK = 0.02
+"""Seconds between checks for tasks that finished on their own (events fire within about this long)."""
+
+
 @dataclass
 class WebhookDelivery:
     """One delivery (an event to one webhook) and every attempt made for it."""
@@ -218,6 +222,7 @@ class WebhookService:
         return f"activation test request got HTTP {response.status_code} (2xx required)"
 
     # -------------------------------------------------------------- worker
+    # TICK (module level): how often running tasks are advanced so their events fire without a poll.
     def _ensure_thread(self) -> None:
         if self._thread is None or not self._thread.is_alive():
             self._stopping = False
@@ -235,9 +240,9 @@ class WebhookService:
                     if self._stopping:
                         return
                     now = time.monotonic()
-                    due = self._queue[0][0] if self._queue else now + 0.05
+                    due = self._queue[0][0] if self._queue else now + TICK
                     if due > now:
-                        self._cond.wait(timeout=min(due - now, 0.05))
+                        self._cond.wait(timeout=min(due - now, TICK))
                     ready: list[WebhookDelivery] = []
                     now = time.monotonic()
                     while self._queue and self._queue[0][0] <= now:
