@@ -28,6 +28,7 @@ from typing_extensions import TypedDict, Unpack, override
 
 from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, model_copy
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
+from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
 
@@ -168,11 +169,8 @@ class _ManusClientMixin:
             options = model_copy(options)
             options.headers = {name: value for name, value in headers.items() if name not in secret}
         request: httpx.Request = super()._build_request(options, retries_taken=retries_taken)  # type: ignore[misc]  # mixin
-        if (request.url.scheme, request.url.host, request.url.port) != (
-            self.base_url.scheme,
-            self.base_url.host,
-            self.base_url.port,
-        ):
+        base = self.base_url
+        if request.url.netloc != base.netloc or request.url.scheme != base.scheme:
             # An absolute URL elsewhere (presigned upload, CDN download) never receives the key.
             for existing in [key for key in request.headers if key.lower() in _KEY_HEADERS]:
                 del request.headers[existing]
@@ -257,6 +255,17 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         install_sync(self)
 
     @override
+    def _process_response(
+        self, *, cast_to: Any, options: FinalRequestOptions, response: httpx.Response, **kwargs: Any
+    ) -> Any:
+        # A body that is not the JSON object promised becomes a typed error here (see _parsing).
+        options = checking(options, cast_to, response)
+        try:
+            return super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
+        except PARSE_ERRORS as exc:
+            raise unreadable(response, exc) from exc
+
+    @override
     def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
         self._check_request(options)
         if not is_create(options.method):
@@ -315,6 +324,16 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         from .resources import install_async
 
         install_async(self)
+
+    @override
+    async def _process_response(
+        self, *, cast_to: Any, options: FinalRequestOptions, response: httpx.Response, **kwargs: Any
+    ) -> Any:
+        options = checking(options, cast_to, response)
+        try:
+            return await super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
+        except PARSE_ERRORS as exc:
+            raise unreadable(response, exc) from exc
 
     @override
     async def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
+import httpx
 from openai import _legacy_response
 from openai._base_client import (
     AsyncPaginator,
@@ -26,15 +27,16 @@ from openai._constants import OVERRIDE_CAST_TO_HEADER
 from openai._models import FinalRequestOptions, construct_type
 from openai._qs import Querystring
 from openai._resource import AsyncAPIResource, SyncAPIResource
-from openai._response import async_to_streamed_response_wrapper, to_streamed_response_wrapper
+from openai._response import BaseAPIResponse, async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Omit, Query
 from openai.pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
-    import httpx
     from openai import APIStatusError, AsyncOpenAI, OpenAI
 
 to_raw_response_wrapper = _legacy_response.to_raw_response_wrapper
+RawResponseTypes = (_legacy_response.LegacyAPIResponse, BaseAPIResponse, httpx.Response)
+"""What ``_process_response`` returns unparsed (``with_raw_response`` / ``with_streaming_response``)."""
 async_to_raw_response_wrapper = _legacy_response.async_to_raw_response_wrapper
 
 
@@ -77,6 +79,7 @@ __all__ = [
     "Query",
     "Querystring",
     "RawClientView",
+    "RawResponseTypes",
     "StreamedClientView",
     "SyncAPIResource",
     "SyncPage",

@@ -102,7 +102,7 @@ def build_manus_body(options: Mapping[str, object]) -> dict[str, object]:
     if unknown:
         raise TypeError(f"unknown Manus option(s) {unknown}; the options are: {', '.join(MANUS_OPTION_NAMES)}")
     body: dict[str, object] = {}
-    for name in MANUS_OPTION_NAMES:
+    for name in MANUS_OPTION_NAMES if options else ():
         value = options.get(name)
         if not _given(value):
             continue

@@ -12,6 +12,7 @@ A fixed ``poll_interval`` replaces the schedule; a ``Retry-After`` (or ``retry-a
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator, Mapping
 
@@ -63,8 +64,14 @@ def delays(poll_interval: float | None) -> Iterator[float]:
     """The schedule to use: a fixed interval when given, else ``default_delays()``."""
     if poll_interval is None:
         return default_delays()
-    if isinstance(poll_interval, bool) or not isinstance(poll_interval, (int, float)) or poll_interval <= 0:
-        raise ValueError(f"poll_interval must be a positive number of seconds or None, got {poll_interval!r}")
+    # NaN passes `<= 0` and infinity cannot be slept: both would fail (or hang) only after the first poll.
+    if (
+        isinstance(poll_interval, bool)
+        or not isinstance(poll_interval, (int, float))
+        or not math.isfinite(poll_interval)
+        or poll_interval <= 0
+    ):
+        raise ValueError(f"poll_interval must be a positive number of seconds (finite) or None, got {poll_interval!r}")
 
     def fixed() -> Iterator[float]:
         while True:
@@ -77,7 +84,8 @@ def check_timeout(timeout: float | None) -> float | None:
     """Validate ``wait(timeout=...)``: a positive number of seconds, or None to wait forever."""
     if timeout is None:
         return None
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+    # NaN passes `<= 0` and would silently mean "wait forever"; infinity is allowed (it does mean that).
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or math.isnan(timeout) or timeout <= 0:
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     return float(timeout)
 

@@ -11,9 +11,11 @@ import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
+import httpx
 from openai import RateLimitError
 
 from ._options import check_id
+from ._parsing import PARSE_ERRORS, checked, unreadable
 from ._polling import check_timeout, delays, error_delay, hinted_delay, is_transient, jittered
 from .errors import CreditLimitExceededError, WaitTimeout
 from .types.response import RUNNING_STATUSES, ManusResponse
@@ -123,6 +125,25 @@ async def async_create_patiently(
             return created, None if deadline is None else max(deadline - monotonic(), 0.001)
 
 
+def _parse(raw: _Raw) -> ManusResponse:
+    """One poll's answer as a ``ManusResponse``, or the typed error for a body that is not one."""
+    response = getattr(raw, "http_response", None)
+    try:
+        parsed = raw.parse(to=ManusResponse)
+    except PARSE_ERRORS as exc:
+        if not isinstance(response, httpx.Response):
+            raise
+        raise unreadable(response, exc) from exc
+    if isinstance(response, httpx.Response):
+        checked(parsed, ManusResponse, response)
+    return parsed
+
+
+def _running(response: ManusResponse) -> bool:
+    status = response.status
+    return isinstance(status, str) and status in RUNNING_STATUSES  # a non-string status is unknown: it ends the wait
+
+
 def _timeout(response_id: str, last: ManusResponse | None, waited: float) -> WaitTimeout:
     status = last.status if last is not None else "unknown (every poll failed)"
     message = f"response {response_id} still {status} after waiting {waited:.1f}s"
@@ -151,7 +172,7 @@ def wait(
         hint: float | None = None
         try:
             raw = fetch()
-            last = raw.parse(to=ManusResponse)
+            last = _parse(raw)
             hint = hinted_delay(raw.headers)
         except Exception as exc:
             if not is_transient(exc):
@@ -160,7 +181,7 @@ def wait(
         else:
             if on_update is not None:
                 on_update(last)
-            if last.status not in RUNNING_STATUSES:
+            if not _running(last):
                 return last
         waited = monotonic() - start
         remaining = None if limit is None else limit - waited
@@ -196,7 +217,7 @@ async def async_wait(
         hint: float | None = None
         try:
             raw = await fetch()
-            last = raw.parse(to=ManusResponse)
+            last = _parse(raw)
             hint = hinted_delay(raw.headers)
         except Exception as exc:
             if not is_transient(exc):
@@ -207,7 +228,7 @@ async def async_wait(
                 result = on_update(last)
                 if inspect.isawaitable(result):
                     await result
-            if last.status not in RUNNING_STATUSES:
+            if not _running(last):
                 return last
         waited = monotonic() - start
         remaining = None if limit is None else limit - waited

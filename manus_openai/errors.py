@@ -8,6 +8,8 @@
     │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
     │   └── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
     └── openai.APIError
+        ├── openai.APIResponseValidationError  a 2xx answer that is not the JSON object promised
+        │                                      (HTML page, truncated JSON, null/array); keeps .response
         └── openai.APIStatusError          every HTTP error keeps the SDK's own classes
             ├── openai.BadRequestError, AuthenticationError, NotFoundError, RateLimitError, ...
             └── CreditLimitExceededError   Manus error code 8, whatever HTTP status carries it

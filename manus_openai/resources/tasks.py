@@ -100,6 +100,7 @@ UPDATE_BODY_KEYS: Mapping[str, str] = {
 _ORDERS = ("asc", "desc")
 _ORDER_BYS = ("created_at", "updated_at")
 MAX_LIMIT = 1000
+MAX_UNIX_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second a datetime can hold
 
 
 def _given(value: object) -> bool:
@@ -133,6 +134,10 @@ def _timestamp(name: str, value: object) -> int:
         raise TypeError(f"{name} must be Unix seconds (int) or an aware datetime, got {type(value).__name__}")
     if value < 0:
         raise ValueError(f"{name} must not be negative, got {value}")
+    if value > MAX_UNIX_SECONDS:
+        # Past the year 9999: almost always milliseconds (e.g. JavaScript's Date.now()), which would
+        # silently match nothing (or overflow the server's int64).
+        raise ValueError(f"{name} must be Unix seconds; {value} is after the year 9999 (milliseconds?)")
     return value
 
 

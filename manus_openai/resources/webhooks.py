@@ -8,6 +8,7 @@ the docs' advice ("cache it, it rarely changes").
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Union
@@ -37,6 +38,15 @@ def webhook_body(url: object) -> dict[str, object]:
     if parsed.scheme not in ("https", "http") or not parsed.host:
         raise ValueError(f"url must be an absolute http(s) URL (Manus requires HTTPS in production), got {url!r}")
     return {"webhook": {"url": url}}
+
+
+def check_ttl(ttl: object) -> float:
+    """``public_key(ttl=...)``: seconds >= 0, checked before the cache (or the network) is consulted."""
+    if isinstance(ttl, bool) or not isinstance(ttl, (int, float)):
+        raise TypeError(f"ttl must be a number of seconds, got {type(ttl).__name__}")
+    if math.isnan(ttl) or ttl < 0:
+        raise ValueError(f"ttl must be >= 0 seconds, got {ttl!r}")
+    return float(ttl)
 
 
 class _KeyCache:
@@ -98,7 +108,8 @@ class Webhooks(SyncAPIResource):
 
             pem = client.webhooks.public_key().public_key
         """
-        cached = None if refresh else self._keys.fresh(ttl)
+        fresh_for = check_ttl(ttl)
+        cached = None if refresh else self._keys.fresh(fresh_for)
         if cached is not None:
             return cached
         return self._keys.store(self._get("/webhook/public_key", cast_to=WebhookPublicKey))
@@ -188,7 +199,8 @@ class AsyncWebhooks(AsyncAPIResource):
 
             pem = (await client.webhooks.public_key()).public_key
         """
-        cached = None if refresh else self._keys.fresh(ttl)
+        fresh_for = check_ttl(ttl)
+        cached = None if refresh else self._keys.fresh(fresh_for)
         if cached is not None:
             return cached
         return self._keys.store(await self._get("/webhook/public_key", cast_to=WebhookPublicKey))

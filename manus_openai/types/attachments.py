@@ -140,7 +140,10 @@ def base64_attachment(
         path = Path(data)
         if not path.is_file():
             raise ValueError(f"data must be bytes or the path of an existing file; no file at {str(path)!r}")
-        content = path.read_bytes()
+        try:
+            content = path.read_bytes()
+        except OSError as exc:  # permissions, I/O errors: named like a missing file
+            raise ValueError(f"data: the file {str(path)!r} cannot be read: {exc.strerror or exc}") from exc
         name = filename if filename is not None else path.name
     else:
         raise TypeError(f"data must be bytes or a file path, got {type(data).__name__}")

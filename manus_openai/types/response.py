@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from openai.types.responses import Response
 from pydantic import model_validator
@@ -76,6 +76,52 @@ class ManusResponse(ConversationAccessors, Response):
         return super().construct(_fields_set, **normalize_conversation_values(values))
 
     model_construct = construct  # keep pydantic's name pointing at the override
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = False,
+    ) -> dict[str, object]:
+        """``Response.to_dict`` without pydantic's serializer warnings by default.
+
+        Manus echoes the user's turns in ``output`` (role ``user``), which OpenAI's output-item union
+        never expects: every dump would warn about each union member while the data is still exact
+        (and under ``-W error`` it would raise).
+
+        Example::
+
+            data = done.to_dict()
+        """
+        return super().to_dict(
+            mode=mode, use_api_names=use_api_names, exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults, exclude_none=exclude_none, warnings=warnings,
+        )  # fmt: skip
+
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = False,
+    ) -> str:
+        """``Response.to_json`` without pydantic's serializer warnings by default; see ``to_dict``.
+
+        Example::
+
+            print(done.to_json())
+        """
+        return super().to_json(
+            indent=indent, use_api_names=use_api_names, exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults, exclude_none=exclude_none, warnings=warnings,
+        )  # fmt: skip
 
     @model_validator(mode="before")
     @classmethod

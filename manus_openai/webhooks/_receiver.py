@@ -41,7 +41,14 @@ from ._errors import InvalidWebhookPayloadError, InvalidWebhookSignatureError
 from ._events import KNOWN_EVENT_TYPES, TaskStoppedEvent, WebhookEvent
 from ._keys import PublicKeyLike, load_public_key
 from ._parse import load_json_object, parse_event
-from ._verify import SIGNATURE_HEADER, TIMESTAMP_HEADER, HeadersLike, get_header, verify_signature
+from ._verify import (
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    HeadersLike,
+    check_tolerance,
+    get_header,
+    verify_signature,
+)
 
 __all__ = [
     "KeyProvider",
@@ -155,6 +162,7 @@ def handle_webhook_request(
     >>> handle_webhook_request(b"nope", {}, url="https://x/hook", public_key=None).status_code
     400
     """
+    check_tolerance(tolerance)  # a configuration error raises, whatever this delivery holds
     early = _precheck(body, headers, method=method, verifying=public_key is not None)
     if early is not None:
         return early
@@ -234,8 +242,7 @@ class WebhookReceiver:
     ) -> None:
         if not isinstance(url, str) or not url:
             raise ValueError("url must be the webhook URL exactly as registered with Manus")
-        if tolerance < 0:
-            raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance}")
+        check_tolerance(tolerance)
         if dedupe_size < 1 or history_size < 0 or max_body_bytes < 1:
             raise ValueError("dedupe_size and max_body_bytes must be positive, history_size >= 0")
         self._url = url

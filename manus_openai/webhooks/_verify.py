@@ -42,7 +42,9 @@ __all__ = [
     "TIMESTAMP_HEADER",
     "HeadersLike",
     "SignatureScheme",
+    "check_tolerance",
     "get_header",
+    "raw_body",
     "signed_message",
     "verify_signature",
 ]
@@ -103,6 +105,29 @@ def get_header(headers: HeadersLike, name: str) -> str | None:
     return values.pop()
 
 
+def check_tolerance(tolerance: object) -> int:
+    """Validate ``tolerance``: whole seconds >= 0 (a str or float would fail later, or compare oddly).
+
+    >>> check_tolerance(300)
+    300
+    """
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int):
+        raise TypeError(f"tolerance must be an int number of seconds, got {type(tolerance).__name__}")
+    if tolerance < 0:
+        raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance}")
+    return tolerance
+
+
+def raw_body(body: object) -> bytes:
+    """The delivery bytes: ``bytes`` as given, a ``str`` encoded as UTF-8; anything else is refused
+    (``bytes(5)`` would silently be five zero bytes)."""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    raise TypeError(f"body must be the raw request bytes (or str), got {type(body).__name__}")
+
+
 def signed_message(timestamp: str, url: str, body: bytes) -> bytes:
     """Return the exact bytes Manus signs: ``f"{timestamp}.{url}.{sha256_hex(body)}"``.
 
@@ -160,10 +185,9 @@ def verify_signature(
     >>> verify_signature(body, headers, url=url, public_key=key.public_key(), now=1704067230)
     'single'
     """
-    if tolerance < 0:
-        raise ValueError(f"tolerance must be >= 0 seconds, got {tolerance}")
+    check_tolerance(tolerance)
     key = load_public_key(public_key)
-    raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+    raw = raw_body(body)
 
     signature_b64 = get_header(headers, SIGNATURE_HEADER)
     if signature_b64 is None:
