@@ -148,6 +148,9 @@ _EXPORTS = {
     "WebhookDelivery": "._webhooks",
 }
 
+_EXTRA_MODULES = frozenset({"starlette", "uvicorn", "cryptography", "multipart", "python_multipart"})
+"""What the ``emulator`` extra installs (a missing one gets an install hint instead of a bare error)."""
+
 __all__ = [
     "DEFAULT_API_KEY",
     "REDACTED",
@@ -174,7 +177,16 @@ def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    try:
+        loaded = importlib.import_module(module, __name__)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.split(".")[0] in _EXTRA_MODULES:
+            raise ImportError(
+                f"manus_openai.emulator needs the 'emulator' extra ({exc.name} is missing): "
+                "pip install 'manus-openai[emulator]'"
+            ) from exc
+        raise
+    value = getattr(loaded, name)
     globals()[name] = value
     return value
 

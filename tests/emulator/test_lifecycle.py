@@ -143,3 +143,15 @@ def test_plugin_module_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_missing_extra_names_the_install_command() -> None:
+    code = (
+        "import sys; sys.modules['starlette'] = None\n"
+        "try:\n"
+        "    from manus_openai.emulator import Emulator\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert "pip install 'manus-openai[emulator]'" in result.stdout
