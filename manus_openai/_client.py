@@ -26,7 +26,7 @@ import httpx
 from openai import APIStatusError, AsyncOpenAI, OpenAI
 from typing_extensions import TypedDict, Unpack, override
 
-from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, model_copy
+from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
@@ -138,7 +138,7 @@ class _ManusClientMixin:
         # OPENAI_ORG_ID / OPENAI_PROJECT_ID must not leak to another vendor.
         headers["OpenAI-Organization"] = Omit()
         headers["OpenAI-Project"] = Omit()
-        headers.update(self._custom_headers)  # type: ignore[attr-defined]  # user default_headers still win
+        headers.update(custom_headers(self))  # type: ignore[arg-type]  # mixin: self is OpenAI/AsyncOpenAI; user headers win
         return headers
 
     @property
@@ -201,7 +201,7 @@ class _ManusClientMixin:
 
 def _retry_delay(client: Any, options: FinalRequestOptions, attempt: int, budget: int, exc: Exception) -> float:
     headers = getattr(getattr(exc, "response", None), "headers", None)
-    delay: float = client._calculate_retry_timeout(budget - attempt, options, headers)
+    delay = retry_timeout(client, budget - attempt, options, headers)
     if hinted_delay(headers) is not None:  # the SDK honours Retry-After exactly: spread refused clients out
         delay = jittered(delay)
     log.info(

@@ -6,6 +6,7 @@ release moves one). Nothing else in the package imports from ``openai._*``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Union
 
 import httpx
@@ -38,6 +39,19 @@ to_raw_response_wrapper = _legacy_response.to_raw_response_wrapper
 RawResponseTypes = (_legacy_response.LegacyAPIResponse, BaseAPIResponse, httpx.Response)
 """What ``_process_response`` returns unparsed (``with_raw_response`` / ``with_streaming_response``)."""
 async_to_raw_response_wrapper = _legacy_response.async_to_raw_response_wrapper
+
+
+def retry_timeout(
+    client: Union[OpenAI, AsyncOpenAI], remaining_retries: int, options: FinalRequestOptions, headers: object
+) -> float:
+    """The SDK's own delay before a retry: ``Retry-After`` (0-60 s) honoured, else jittered backoff."""
+    delay: float = client._calculate_retry_timeout(remaining_retries, options, headers)  # type: ignore[arg-type]  # headers: httpx.Headers | None at runtime
+    return delay
+
+
+def custom_headers(client: Union[OpenAI, AsyncOpenAI]) -> Mapping[str, str]:
+    """The ``default_headers`` the user gave the client."""
+    return client._custom_headers
 
 
 def http_client_of(client: OpenAI) -> httpx.Client:
@@ -87,9 +101,11 @@ __all__ = [
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
     "construct_type",
+    "custom_headers",
     "http_client_of",
     "make_request_options",
     "model_copy",
+    "retry_timeout",
     "status_error",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
