@@ -30,6 +30,7 @@ __all__ = [
     "ManusOptions",
     "TaskMode",
     "build_manus_body",
+    "check_str",
     "normalize_input",
 ]
 
@@ -73,7 +74,8 @@ def _given(value: object) -> bool:
     return value is not None and not isinstance(value, NotGiven)
 
 
-def _check_str(name: str, value: object) -> str:
+def check_str(name: str, value: object) -> str:
+    """A non-empty string, else ``TypeError`` / ``ValueError`` naming ``name``."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, got {type(value).__name__}")
     if not value.strip():
@@ -113,7 +115,7 @@ def build_manus_body(options: Mapping[str, object]) -> dict[str, object]:
             if not isinstance(value, bool):
                 raise TypeError(f"{name} must be a bool (True or False), got {type(value).__name__}")
         elif name in _STR_OPTIONS:
-            _check_str(name, value)
+            check_str(name, value)
         elif name == "connectors":
             value = _check_connectors(value)
         body[name] = value
@@ -123,7 +125,7 @@ def build_manus_body(options: Mapping[str, object]) -> dict[str, object]:
 def _check_connectors(value: object) -> list[str]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise TypeError(f"connectors must be a list of connector id strings, got {type(value).__name__}")
-    return [_check_str(f"connectors[{i}]", item) for i, item in enumerate(value)]
+    return [check_str(f"connectors[{i}]", item) for i, item in enumerate(value)]
 
 
 def check_continuation(task_id: object, previous_response_id: object) -> None:
@@ -133,7 +135,7 @@ def check_continuation(task_id: object, previous_response_id: object) -> None:
             "pass either task_id or previous_response_id to continue a task, not both (Manus rejects both at once)"
         )
     if _given(previous_response_id):
-        _check_str("previous_response_id", previous_response_id)
+        check_str("previous_response_id", previous_response_id)
 
 
 def normalize_input(value: object) -> object:

@@ -35,6 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from typing_extensions import NotRequired, TypedDict
 
+from .._options import check_str
 from .file import File
 
 __all__ = [
@@ -77,14 +78,6 @@ Attachment = Union[FileIdAttachment, UrlAttachment, Base64Attachment]
 _DEFAULT_MIME = "application/octet-stream"
 
 
-def _check_str(name: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError(f"{name} must be a non-empty string")
-    return value
-
-
 def file_attachment(file: Union[File, str], *, filename: str | None = None) -> FileIdAttachment:
     """Attach an uploaded file: a ``File`` (its ``filename`` is used) or a file id plus ``filename=``.
 
@@ -93,14 +86,14 @@ def file_attachment(file: Union[File, str], *, filename: str | None = None) -> F
     """
     name: str | None
     if isinstance(file, File):
-        file_id = _check_str("file.id", file.id)
+        file_id = check_str("file.id", file.id)
         name = filename if filename is not None else file.filename
     else:
-        file_id = _check_str("file", file)
+        file_id = check_str("file", file)
         name = filename
     if name is None:
         raise ValueError("filename is required with a file id (the schema requires it): file_attachment(id, filename=)")
-    return {"filename": _check_str("filename", name), "file_id": file_id}
+    return {"filename": check_str("filename", name), "file_id": file_id}
 
 
 def url_attachment(url: str, *, filename: str | None = None, mime_type: str | None = None) -> UrlAttachment:
@@ -109,14 +102,14 @@ def url_attachment(url: str, *, filename: str | None = None, mime_type: str | No
     >>> url_attachment("https://example.com/docs/q2.pdf")
     {'filename': 'q2.pdf', 'url': 'https://example.com/docs/q2.pdf'}
     """
-    _check_str("url", url)
+    check_str("url", url)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"url must be an absolute http(s) URL, got {url!r}")
     name = filename if filename is not None else (unquote(parts.path.rsplit("/", 1)[-1]) or "attachment")
-    result: UrlAttachment = {"filename": _check_str("filename", name), "url": url}
+    result: UrlAttachment = {"filename": check_str("filename", name), "url": url}
     if mime_type is not None:
-        result["mimeType"] = _check_str("mime_type", mime_type)
+        result["mimeType"] = check_str("mime_type", mime_type)
     return result
 
 
@@ -147,9 +140,9 @@ def base64_attachment(
         name = filename if filename is not None else path.name
     else:
         raise TypeError(f"data must be bytes or a file path, got {type(data).__name__}")
-    _check_str("filename", name)
+    check_str("filename", name)
     mime = mime_type if mime_type is not None else (mimetypes.guess_type(name)[0] or _DEFAULT_MIME)
-    _check_str("mime_type", mime)
+    check_str("mime_type", mime)
     payload = base64.b64encode(content).decode("ascii")
     return {"filename": name, "fileData": f"data:{mime};base64,{payload}"}
 
@@ -178,6 +171,6 @@ def check_attachments(value: object) -> list[dict[str, object]]:
             )
         if not isinstance(item.get("filename"), str) or not str(item["filename"]).strip():
             raise ValueError(f"{where}.filename is required (a non-empty string)")
-        _check_str(f"{where}.{kinds[0]}", item[kinds[0]])
+        check_str(f"{where}.{kinds[0]}", item[kinds[0]])
         result.append(dict(item))
     return result

@@ -15,9 +15,9 @@ from typing import Any
 
 from openai.types import FileDeleted as _OpenAIFileDeleted
 from openai.types import FileObject
-from pydantic import model_validator
 
 from ._conversation import coerce_int
+from ._normalizing import Normalizing
 
 __all__ = ["FILE_STATUSES", "File", "FileDeleted", "unix_seconds"]
 
@@ -49,7 +49,7 @@ def _normalize(values: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
-class File(FileObject):
+class File(Normalizing, FileObject):
     """A file uploaded to Manus, to attach to tasks by ``id``.
 
     Example::
@@ -70,16 +70,8 @@ class File(FileObject):
     upload_expires_at: int | None = None
 
     @classmethod
-    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> File:
-        """Build without validation (the SDK's parsing path), converting timestamps to Unix seconds."""
-        return super().construct(_fields_set, **_normalize(values))
-
-    model_construct = construct
-
-    @model_validator(mode="before")
-    @classmethod
-    def _normalize(cls, data: Any) -> Any:
-        return _normalize(data) if isinstance(data, dict) else data
+    def _normalize_values(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return _normalize(values)
 
 
 class FileDeleted(_OpenAIFileDeleted):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from openai import BaseModel
-from pydantic import model_validator
-
 from ._conversation import coerce_int
+from ._normalizing import Normalizing
 
 __all__ = ["Project"]
 
@@ -20,7 +18,7 @@ def _normalize(values: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
-class Project(BaseModel):
+class Project(Normalizing):
     """A project: a name and a default instruction applied to every task created with its ``id``.
 
     Example::
@@ -35,13 +33,5 @@ class Project(BaseModel):
     created_at: int | None = None
 
     @classmethod
-    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Project:
-        """Build without validation (the SDK's parsing path), turning a numeric-string ``created_at`` into an int."""
-        return super().construct(_fields_set, **_normalize(values))
-
-    model_construct = construct
-
-    @model_validator(mode="before")
-    @classmethod
-    def _normalize(cls, data: Any) -> Any:
-        return _normalize(data) if isinstance(data, dict) else data
+    def _normalize_values(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return _normalize(values)

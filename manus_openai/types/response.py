@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from openai.types.responses import Response
-from pydantic import model_validator
 
 from ._conversation import ConversationAccessors
+from ._normalizing import Normalizing
 
 __all__ = ["RUNNING_STATUSES", "ManusResponse", "normalize_conversation_values"]
 
@@ -52,7 +52,7 @@ def normalize_conversation_values(values: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
-class ManusResponse(ConversationAccessors, Response):
+class ManusResponse(ConversationAccessors, Normalizing, Response):
     """What ``responses.create`` / ``retrieve`` / ``wait`` return: an ``openai`` ``Response`` plus Manus accessors.
 
     ``status`` is Manus's own string (``running``, ``pending``, ``completed``, ``error``, ...); unknown
@@ -71,11 +71,8 @@ class ManusResponse(ConversationAccessors, Response):
     created_at: float | None = None  # type: ignore[assignment]  # openai declares float, Manus may omit it
 
     @classmethod
-    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> ManusResponse:
-        """Build without validation (the SDK's default parsing path), normalising Manus's shapes first."""
-        return super().construct(_fields_set, **normalize_conversation_values(values))
-
-    model_construct = construct  # keep pydantic's name pointing at the override
+    def _normalize_values(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return normalize_conversation_values(values)
 
     def to_dict(
         self,
@@ -122,9 +119,3 @@ class ManusResponse(ConversationAccessors, Response):
             indent=indent, use_api_names=use_api_names, exclude_unset=exclude_unset,
             exclude_defaults=exclude_defaults, exclude_none=exclude_none, warnings=warnings,
         )  # fmt: skip
-
-    @model_validator(mode="before")
-    @classmethod
-    def _normalize(cls, data: Any) -> Any:
-        # Strict parsing (`_strict_response_validation=True`, model_validate) goes through here instead.
-        return normalize_conversation_values(data) if isinstance(data, dict) else data

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, Literal, Union
 
 from openai import BaseModel
-from pydantic import PrivateAttr, model_validator
+from pydantic import PrivateAttr
 
 from ._conversation import ConversationAccessors, coerce_int
+from ._normalizing import Normalizing
 from .output_file import OutputFile, get_private, set_private
 
 __all__ = [
@@ -65,7 +66,7 @@ class TaskMessage(BaseModel):
     content: list[TaskContent] | None = None
 
 
-class Task(ConversationAccessors, BaseModel):
+class Task(ConversationAccessors, Normalizing):
     """A Manus task as ``tasks.list()`` / ``tasks.retrieve()`` return it (manus-api.md §4.6).
 
     ``status`` is the server's string, whichever revision's vocabulary it uses (``pending``,
@@ -101,17 +102,8 @@ class Task(ConversationAccessors, BaseModel):
     _owner: Any = PrivateAttr(default=None)
 
     @classmethod
-    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Task:
-        """Build without validation (the SDK's parsing path), normalising numeric strings first."""
-        return super().construct(_fields_set, **normalize_task_values(values))
-
-    model_construct = construct  # keep pydantic's name pointing at the override
-
-    @model_validator(mode="before")
-    @classmethod
-    def _normalize(cls, data: Any) -> Any:
-        # Strict parsing (`_strict_response_validation=True`, model_validate) goes through here instead.
-        return normalize_task_values(data) if isinstance(data, dict) else data
+    def _normalize_values(cls, values: dict[str, Any]) -> dict[str, Any]:
+        return normalize_task_values(values)
 
     def _bind(self, owner: Any) -> Task:
         """Remember the client that fetched this task, so ``output_files`` can download through it."""
