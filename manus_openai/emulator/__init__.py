@@ -122,8 +122,8 @@ if TYPE_CHECKING:
     from ._app import REDACTED, EmulatorApp, RecordedRequest
     from ._clock import Clock, ManualClock, ScaledClock, SystemClock
     from ._emulator import DEFAULT_API_KEY, Emulator
-    from ._engine import Scenario, Task
     from ._faults import Fault, FaultPlan, FaultRule, FiredFault
+    from ._model import Scenario, Task
     from ._webhooks import SignatureMode, WebhookDelivery
 
 # Names resolve lazily (PEP 562) so that importing the pytest plugin, which lives in this package,
@@ -138,8 +138,8 @@ _EXPORTS = {
     "SystemClock": "._clock",
     "DEFAULT_API_KEY": "._emulator",
     "Emulator": "._emulator",
-    "Scenario": "._engine",
-    "Task": "._engine",
+    "Scenario": "._model",
+    "Task": "._model",
     "Fault": "._faults",
     "FaultPlan": "._faults",
     "FaultRule": "._faults",
@@ -148,7 +148,7 @@ _EXPORTS = {
     "WebhookDelivery": "._webhooks",
 }
 
-_EXTRA_MODULES = frozenset({"starlette", "uvicorn", "cryptography", "multipart", "python_multipart"})
+_EXTRA_MODULES = frozenset({"starlette", "uvicorn", "cryptography", "multipart", "python_multipart", "jsonschema"})
 """What the ``emulator`` extra installs (a missing one gets an install hint instead of a bare error)."""
 
 __all__ = [

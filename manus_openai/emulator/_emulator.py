@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._app import EmulatorApp, RecordedRequest
 from ._clock import Clock, ManualClock, SystemClock
-from ._engine import Engine, Outcome, Scenario, Task
+from ._engine import Engine
 from ._faults import FaultPlan, FaultRule
+from ._model import Outcome, Scenario, Task, check_wait_type
+from ._v2_http import OAuthToken, RateLimiter
 from ._webhooks import SignatureMode, WebhookDelivery, WebhookService
 
 if TYPE_CHECKING:
@@ -22,10 +24,15 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_API_KEY", "Emulator"]
 
 DEFAULT_API_KEY = "manus-emulator-key"
+DEFAULT_BROWSER = {
+    "client_id": "0e9ad711-8471-4fcc-a9de-8309f0f12c87",
+    "client_name": "Emulated Chrome",
+    "ua": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+}
 
 
 class Emulator:
-    """A local Manus v1 API: a real HTTP server (uvicorn) around an in-memory task engine.
+    """A local Manus API (v1 and v2): a real HTTP server (uvicorn) around one in-memory task engine.
 
     Constructing it starts nothing; ``start()`` (or ``with``) binds ``host:port`` (port 0 = any
     free port) and serves from a background thread. ``app`` is also usable in-process with
@@ -65,6 +72,10 @@ class Emulator:
         webhook_activation: Literal["require", "best_effort", "off"] = "best_effort",
         webhook_retry_delays: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
         log_level: str = "warning",
+        rate_limits: bool = False,
+        rate_limit_retry_after: bool = False,
+        browsers: Sequence[Mapping[str, str]] | None = None,
+        account_type: Literal["personal", "team"] = "personal",
     ) -> None:
         if not api_key:
             raise ValueError("api_key must be a non-empty string")
@@ -96,6 +107,13 @@ class Emulator:
             retry_delays=webhook_retry_delays,
             origin=lambda: self._app.last_origin,
         )
+        if account_type not in ("personal", "team"):
+            raise ValueError("account_type must be 'personal' or 'team'")
+        self.rate_limiter = RateLimiter(self.clock, enabled=rate_limits, retry_after=rate_limit_retry_after)
+        online = [dict(b) for b in browsers] if browsers is not None else [dict(DEFAULT_BROWSER)]
+        for browser in online:
+            if not {"client_id", "client_name", "ua"} <= set(browser):
+                raise ValueError("each browser needs client_id, client_name and ua")
         self._app = EmulatorApp(
             engine=self.engine,
             faults=self.faults,
@@ -103,7 +121,10 @@ class Emulator:
             api_key=api_key,
             strict=strict,
             webhook_activation=webhook_activation,
+            limiter=self.rate_limiter,
+            browsers=online,
         )
+        self._app.v2_account.account_type = account_type
         self._server: ServerThread | None = None
         self._lock = threading.Lock()
 
@@ -157,6 +178,43 @@ class Emulator:
     def base_url(self) -> str:
         """``http://127.0.0.1:<port>/v1``: the OpenAI SDK ``base_url`` to use."""
         return self.origin + "/v1"
+
+    @property
+    def v2_url(self) -> str:
+        """``http://127.0.0.1:<port>/v2``: prefix of every v2 endpoint (``{v2_url}/task.create``)."""
+        return self.origin + "/v2"
+
+    @property
+    def v2_headers(self) -> dict[str, str]:
+        """The v2 auth header: ``{"x-manus-api-key": api_key}``."""
+        return {"x-manus-api-key": self.api_key}
+
+    def add_oauth_token(
+        self,
+        token: str,
+        *,
+        scopes: Iterable[str] = ("manage_all_tasks",),
+        trusted: bool = False,
+        app_id: str | None = None,
+    ) -> OAuthToken:
+        """Accept ``Authorization: Bearer <token>`` on v2 with these scopes (§6.1.2).
+
+        Scopes: ``create_task``, ``manage_all_tasks``, ``create_project``, ``use_connectors``,
+        ``use_my_browsers``; ``trusted=True`` is a trusted app (full access, like an API key,
+        except on the API-key-only endpoints). Example::
+
+            emu.add_oauth_token("tok-1", scopes=["create_task"])
+            httpx.get(emu.v2_url + "/task.list", headers={"Authorization": "Bearer tok-1"})
+        """
+        known = {"create_task", "manage_all_tasks", "create_project", "use_connectors", "use_my_browsers"}
+        wanted = frozenset(scopes)
+        if not token or token == self.api_key:
+            raise ValueError("token must be a non-empty string other than the API key")
+        if wanted - known:
+            raise ValueError(f"unknown scopes {sorted(wanted - known)}; use {sorted(known)}")
+        entry = OAuthToken(token, wanted, app_id or f"app_{len(self._app.oauth_tokens) + 1}", trusted)
+        self._app.oauth_tokens[token] = entry
+        return entry
 
     @property
     def api_key(self) -> str:
@@ -226,16 +284,32 @@ class Emulator:
         progress: int | None = None,
         question: str | None = None,
         error_message: str | None = None,
+        wait: str | None = None,
+        background: float | None = None,
+        structured: Literal["ok", "fail"] | None = None,
+        website: bool | None = None,
         reset_polls: bool = False,
+        reset_wait: bool = False,
     ) -> Scenario:
         """Change the defaults for tasks created from now on; returns the new defaults.
 
-        ``reset_polls=True`` goes back to duration-based completion.
+        ``wait`` (a v2 ``waiting_for_event_type``, see ``Scenario``) applies to first turns, like
+        ``outcome="ask"``. ``reset_polls=True`` goes back to duration-based completion,
+        ``reset_wait=True`` stops waiting. Example::
+
+            emu.scenario(wait="gmailSendAction")   # every new task waits for a Gmail confirmation
+            emu.scenario(reset_wait=True, structured="fail")
         """
+        if wait is not None:
+            check_wait_type(wait, "wait")
+        if structured not in (None, "ok", "fail"):
+            raise ValueError("structured must be 'ok' or 'fail'")
         with self.engine.lock:
             current = self.engine.defaults
             if reset_polls:
                 current = replace(current, polls=None)
+            if reset_wait:
+                current = replace(current, wait=None)
             self.engine.defaults = Scenario(
                 duration=duration,
                 polls=polls,
@@ -244,6 +318,10 @@ class Emulator:
                 progress=progress,
                 question=question,
                 error_message=error_message,
+                wait=wait,
+                background=background,
+                structured=structured,
+                website=website,
             ).over(current)
             return self.engine.defaults
 

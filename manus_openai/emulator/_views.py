@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from ._engine import (
+from ._model import (
     UPLOAD_URL_TTL,
     FileRef,
     Message,

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Literal
 
 import httpx
 
-from ._engine import Engine, TaskEvent, Webhook
+from ._engine import Engine
+from ._model import TaskEvent, Webhook
 from ._views import iso
 
 if TYPE_CHECKING:
@@ -164,6 +165,8 @@ class WebhookService:
                     }
                     for a in event.attachments
                 ]
+            if event.structured_output is not None:
+                detail["structured_output"] = dict(event.structured_output)
         return {"event_id": event_id, "event_type": event.type, "task_detail": detail}
 
     def _on_event(self, event: TaskEvent) -> None:

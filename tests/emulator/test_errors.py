@@ -26,7 +26,7 @@ BAD_BODIES: list[tuple[str, str, object, str]] = [
     ("POST", "/responses", {"input": []}, "input"),
     ("POST", "/responses", {"input": 42}, "input"),
     ("POST", "/responses", {"input": ["text"]}, "input[0]"),
-    ("POST", "/responses", {"input": [{"role": "assistant", "content": "x"}]}, "input[0].role"),
+    ("POST", "/responses", {"input": [{"role": "tool", "content": "x"}]}, "input[0].role"),
     ("POST", "/responses", {"input": [{"role": "user", "content": []}]}, "input[0].content"),
     ("POST", "/responses", {"input": [{"role": "user", "content": [{"type": "input_audio"}]}]}, "input[0].content[0].type"),  # noqa: E501
     ("POST", "/responses", {"input": [{"role": "user", "content": [{"type": "input_text", "text": 3}]}]}, "input[0].content[0].text"),  # noqa: E501
@@ -123,7 +123,7 @@ def test_bad_list_query_is_a_400(shared_http: httpx.Client, query: str, field: s
         ("DELETE", "/files/nope"),
         ("DELETE", "/webhooks/nope"),
         ("GET", "/no-such-endpoint"),
-        ("GET", "/v2/task.list"),
+        ("GET", "/v2-nope/task.list"),
     ],
 )
 def test_unknown_ids_are_404_code_5(shared_http: httpx.Client, method: str, path: str) -> None:
