@@ -89,11 +89,12 @@ class Lifecycle(Store):
         created_by_app: str | None = None,
         agent_id: str | None = None,
         task_id: str | None = None,
+        field_name: str = "prompt",
     ) -> Task:
         with self.lock:
             self.check_credits()
             now = self.clock.now()
-            own, clean = parse_directives(prompt)
+            own, clean = parse_directives(prompt, field_name)
             if scenario is not None:
                 own = scenario.over(own)
             project = self.projects.get(project_id) if project_id else None
@@ -136,6 +137,7 @@ class Lifecycle(Store):
         profile: str | None = None,
         structured_schema: dict[str, object] | None = None,
         scenario: Scenario | None = None,
+        field_name: str = "prompt",
     ) -> Task:
         """A follow-up turn: resumes a ``waiting`` or ``stopped`` task, or starts a new turn on a
         running one. A new ``structured_schema`` replaces the armed one; ``None`` keeps it."""
@@ -143,7 +145,7 @@ class Lifecycle(Store):
             task = self.get(task_id)
             self.check_credits()
             now = self.clock.now()
-            own, _ = parse_directives(prompt)
+            own, _ = parse_directives(prompt, field_name)
             if scenario is not None:
                 own = scenario.over(own)
             # A global default of ``ask``/``wait`` applies to first turns only, or no follow-up could finish.

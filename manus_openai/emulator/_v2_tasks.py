@@ -217,6 +217,7 @@ class V2Tasks:
             title=title,
             structured_schema=schema,
             created_by_app=call.principal.app_id,
+            field_name="message.content",
         )
         return task_ref(task)
 
@@ -295,7 +296,12 @@ class V2Tasks:
                     f"the task waits for {waiting.type.split(':', 1)[0]}: answer it with task.confirmAction"
                 )
             self.engine.continue_task(
-                task.id, prompt=text, attachments=files, profile=profile, structured_schema=schema
+                task.id,
+                prompt=text,
+                attachments=files,
+                profile=profile,
+                structured_schema=schema,
+                field_name="message.content",
             )
         return {"task_id": task.id}
 
