@@ -52,12 +52,12 @@ def test_read_endpoints_allow_100_and_a_sliding_window(limited: Emulator, clock:
 
 def test_retry_after_is_a_setting(clock: ManualClock) -> None:
     send = {"task_id": "nope", "message": {"content": "x"}}
-    with Emulator(clock=clock, rate_limits=True, webhook_activation="off") as emu:
-        with httpx.Client(base_url=emu.v2_url, headers=emu.v2_headers) as v2:
-            for _ in range(10):  # refused calls count too: the limit is on requests
-                fails(v2.post("/task.sendMessage", json=send), 404, "not_found")
-            response = v2.post("/task.sendMessage", json=send)
-            fails(response, 429, "rate_limited")
-            assert "Retry-After" not in response.headers
-            emu.rate_limiter.enabled = False
+    emu = Emulator(clock=clock, rate_limits=True, webhook_activation="off")
+    with emu, httpx.Client(base_url=emu.start().v2_url, headers=emu.v2_headers) as v2:
+        for _ in range(10):  # refused calls count too: the limit is on requests
             fails(v2.post("/task.sendMessage", json=send), 404, "not_found")
+        response = v2.post("/task.sendMessage", json=send)
+        fails(response, 429, "rate_limited")
+        assert "Retry-After" not in response.headers
+        emu.rate_limiter.enabled = False
+        fails(v2.post("/task.sendMessage", json=send), 404, "not_found")

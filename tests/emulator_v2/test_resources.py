@@ -231,19 +231,19 @@ def test_usage_follows_the_credits_tasks_consumed(v2: httpx.Client, emu: Emulato
 
 
 def test_team_usage(clock: ManualClock) -> None:
-    with Emulator(clock=clock, account_type="team", task_duration=2, webhook_activation="off") as emu:
-        with httpx.Client(base_url=emu.v2_url, headers=emu.v2_headers) as v2:
-            create(v2, "Team task")
-            emu.advance(2)
-            [day] = ok(v2.get("/usage.teamStatistic"))["data"]
-            shapes.check(day, {"date": int, "credits": int})
-            assert day["date"] % 86_400 == 0
-            [row] = ok(v2.get("/usage.teamLog", params={"sort_by": "credits"}))["data"]
-            assert row["task_count"] == 1
-            fails(v2.get("/usage.teamLog", params={"sort_by": "name"}), 400, "invalid_argument", "sort_by")
-            query = {"start_date": "10", "end_date": "5"}
-            fails(v2.get("/usage.teamStatistic", params=query), 400, "invalid_argument", "start_date")
-            assert ok(v2.get("/usage.availableCredits"))["data"]["refresh_interval"] == ""
+    emu = Emulator(clock=clock, account_type="team", task_duration=2, webhook_activation="off")
+    with emu, httpx.Client(base_url=emu.start().v2_url, headers=emu.v2_headers) as v2:
+        create(v2, "Team task")
+        emu.advance(2)
+        [day] = ok(v2.get("/usage.teamStatistic"))["data"]
+        shapes.check(day, {"date": int, "credits": int})
+        assert day["date"] % 86_400 == 0
+        [row] = ok(v2.get("/usage.teamLog", params={"sort_by": "credits"}))["data"]
+        assert row["task_count"] == 1
+        fails(v2.get("/usage.teamLog", params={"sort_by": "name"}), 400, "invalid_argument", "sort_by")
+        query = {"start_date": "10", "end_date": "5"}
+        fails(v2.get("/usage.teamStatistic", params=query), 400, "invalid_argument", "start_date")
+        assert ok(v2.get("/usage.availableCredits"))["data"]["refresh_interval"] == ""
 
 
 def test_websites(v2: httpx.Client, emu: Emulator) -> None:

@@ -76,9 +76,9 @@ def test_seed_002_algorithm_handles_a_question_then_a_confirmation() -> None:
 
 
 def test_seed_002_algorithm_reads_an_error() -> None:
-    with Emulator(clock=ManualClock(), task_duration=2, webhook_activation="off") as emu:
-        with httpx.Client(base_url=emu.origin, headers={"x-manus-api-key": emu.api_key}) as client:
-            failed = run_seed_algorithm(client, emu.advance, "Break [[manus:error=disk full]]")
+    emu = Emulator(clock=ManualClock(), task_duration=2, webhook_activation="off")
+    with emu, httpx.Client(base_url=emu.start().origin, headers={"x-manus-api-key": emu.api_key}) as client:
+        failed = run_seed_algorithm(client, emu.advance, "Break [[manus:error=disk full]]")
     assert failed["status"] == "error"
     assert failed["errors"] == ["disk full"]
     assert failed["structured"] == []
