@@ -1,4 +1,5 @@
-"""6. Emulator throughput: requests/s for retrieve and list, over real loopback HTTP, on this machine.
+"""6. Emulator throughput: requests/s for retrieve and list (v1) and for ``task.detail`` and
+``task.listMessages`` (v2), over real loopback HTTP, on this machine.
 
 Reuses ``benchmarks/emulator_rps.py`` (``measure``: keep-alive httpx clients in threads, same process
 as the server). No target: the figures say how far the emulator can be pushed in tests.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manus_openai.emulator import Emulator
+from manus_openai.emulator import Emulator, ManualClock
 
 from ._common import Report
 from .emulator_rps import measure
@@ -17,21 +18,35 @@ from .emulator_rps import measure
 def run(quick: bool) -> Report:
     report = Report("emulator", "6. emulator throughput")
     seconds = 1.0 if quick else 2.0
-    with Emulator(task_duration=0, webhook_activation="off") as emu:
+    with Emulator(clock=ManualClock(), task_duration=0, webhook_activation="off") as emu:
         ids = emu.seed_tasks(10_000)
-        scenarios: list[tuple[str, Callable[[int], str]]] = [
-            ("GET /v1/responses/{id} (retrieve)", lambda i: f"/responses/{ids[i % len(ids)]}"),
-            ("GET /v1/tasks?limit=100 (list)", lambda i: "/tasks?limit=100"),
-            ("GET /v1/tasks?limit=1000 (list)", lambda i: "/tasks?limit=1000"),
+        # v2 event logs: 50 tasks that each ran 100 progress steps (~500 events with verbose ones).
+        emu.scenario(progress=100, duration=101)
+        logs = [
+            emu.engine.create_task(prompt=f"Bench {i}", profile="manus-1.6", task_mode="agent").id for i in range(50)
         ]
-        for name, path_for in scenarios:
+        emu.advance(200)
+        scenarios: list[tuple[str, Callable[[int], str], bool]] = [
+            ("GET /v1/responses/{id} (retrieve)", lambda i: f"/responses/{ids[i % len(ids)]}", False),
+            ("GET /v1/tasks?limit=100 (list)", lambda i: "/tasks?limit=100", False),
+            ("GET /v1/tasks?limit=1000 (list)", lambda i: "/tasks?limit=1000", False),
+            ("GET /v2/task.detail", lambda i: f"/task.detail?task_id={ids[i % len(ids)]}", True),
+            ("GET /v2/task.listMessages?limit=50", lambda i: f"/task.listMessages?task_id={logs[i % 50]}", True),
+            (
+                "GET /v2/task.listMessages?limit=200&verbose",
+                lambda i: f"/task.listMessages?task_id={logs[i % 50]}&limit=200&verbose=true",
+                True,
+            ),
+        ]
+        for name, path_for, v2 in scenarios:
             figures = []
             for clients in (1, 4):
-                rps, latency = measure(emu, path_for, seconds, clients)
+                rps, latency = measure(emu, path_for, seconds, clients, v2=v2)
                 figures.append(f"{rps:,.0f} req/s with {clients} client{'s' if clients > 1 else ''} ({latency:.1f} ms)")
             report.add(name, "; ".join(figures))
     report.note(
-        f"10,000 seeded tasks; {seconds:g} s per figure; clients are keep-alive httpx.Client threads in the "
-        "emulator's own process (one GIL), so these are lower bounds of the server alone."
+        f"10,000 seeded tasks; v2 logs: 50 tasks of 100 progress steps (~500 events, verbose included); "
+        f"{seconds:g} s per figure; clients are keep-alive httpx.Client threads in the emulator's own process "
+        "(one GIL), so these are lower bounds of the server alone."
     )
     return report

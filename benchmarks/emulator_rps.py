@@ -18,14 +18,18 @@ import httpx
 from manus_openai.emulator import Emulator
 
 
-def measure(emu: Emulator, path_for: Callable[[int], str], seconds: float, threads: int) -> tuple[float, float]:
-    """(requests/second, mean latency ms) with ``threads`` concurrent keep-alive clients."""
+def measure(
+    emu: Emulator, path_for: Callable[[int], str], seconds: float, threads: int, *, v2: bool = False
+) -> tuple[float, float]:
+    """(requests/second, mean latency ms) with ``threads`` concurrent keep-alive clients
+    (on ``/v2`` with ``x-manus-api-key`` when ``v2``, else on ``/v1`` with ``API_KEY``)."""
     counts = [0] * threads
     latencies = [0.0] * threads
     deadline = time.perf_counter() + seconds
 
     def worker(n: int) -> None:
-        with httpx.Client(base_url=emu.base_url, headers={"API_KEY": emu.api_key}) as client:
+        base, headers = (emu.v2_url, emu.v2_headers) if v2 else (emu.base_url, {"API_KEY": emu.api_key})
+        with httpx.Client(base_url=base, headers=headers) as client:
             i = 0
             while time.perf_counter() < deadline:
                 started = time.perf_counter()

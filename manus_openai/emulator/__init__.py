@@ -1,4 +1,4 @@
-"""A local emulator of the Manus v1 API, for offline use, tests and cassettes.
+"""A local emulator of the Manus v1 and v2 APIs, for offline use, tests and cassettes.
 
 A real HTTP server (Starlette + uvicorn, 127.0.0.1, port 0) with an in-memory task engine::
 
@@ -33,8 +33,30 @@ Scenario directives — put them anywhere in the prompt text (``input_text``, ba
 * ``[[manus:files=2]]``       the answer carries 2 downloadable ``output_file`` parts
 * ``[[manus:progress=3]]``    3 ``task_progress`` webhook events while running (default 2)
 
+* ``[[manus:wait=gmailSendAction]]``  (v2) at the end of the turn, wait for that documented
+  ``waiting_for_event_type`` (``webdevRunAction:deploy`` for the deploy variant) until
+  ``task.confirmAction``; ``[[manus:wait=messageAskUser]]`` is ``[[manus:ask]]``
+* ``[[manus:background=10]]``  ``has_running_background_jobs`` stays true 10 s after stopping
+* ``[[manus:structured=fail]]``  an armed structured-output schema ends in ``success: false``
+* ``[[manus:website]]``       the finished task owns a website (``website.*``)
+
 Global defaults: ``Emulator(task_duration=..., polls=..., outcome=..., output_files=...)`` or
-``emu.scenario(duration=..., polls=..., outcome=..., files=...)`` at any time.
+``emu.scenario(duration=..., polls=..., outcome=..., files=..., wait=..., background=...)`` at any time.
+
+The v2 surface (manus-api.md §6) is served at ``/v2/<resource>.<verb>`` over the same engine: one
+task store, each surface in its own vocabulary. Where each v2 choice is written: transport, auth,
+rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the
+state machine in ``_lifecycle``; confirmations in ``_confirm``; structured output in
+``_structured``; projects/files/webhooks/browsers/connectors/skills in ``_v2_resources``;
+agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors in ``_errors``;
+unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
+
+* A v2 ``waiting`` task reads ``pending`` on v1 (both vocabularies of §2.4); a user-stopped task
+  reads ``completed`` on v1 (the Task schema has no ``stopped``); v1's
+  ``createShareableLink``/``enableShared`` is v2's ``share_visibility`` ``public``/``private``.
+* Tasks created on v1 have ``created_by_api_key`` on v2; seeded tasks (``seed_tasks``) have no
+  event log (their ``task.listMessages`` is empty), which keeps 100k-task seeding fast.
+* ``user_message.content`` is the text as sent, directives included (as v1's ``output`` shows it).
 
 Faults (seeded by ``Emulator(seed=...)``, reproducible)::
 
