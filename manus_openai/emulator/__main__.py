@@ -22,6 +22,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--signature-mode", choices=("single", "double"), default="single")
     parser.add_argument("--strict", action="store_true", help="reject unknown body fields")
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument("--rate-limits", action="store_true", help="enforce the documented v2 per-minute limits")
+    parser.add_argument("--retry-after", action="store_true", help="send Retry-After with v2 429s")
     args = parser.parse_args(argv)
 
     emu = Emulator(
@@ -34,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         webhook_signature_mode=args.signature_mode,
         strict=args.strict,
         log_level=args.log_level,
+        rate_limits=args.rate_limits,
+        rate_limit_retry_after=args.retry_after,
     )
     done = threading.Event()
 
@@ -46,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Manus emulator listening on {emu.base_url}", flush=True)
         print(f"MANUS_BASE_URL={emu.base_url}", flush=True)
         print(f"MANUS_API_KEY={emu.api_key}", flush=True)
+        print(f"v2 endpoints: {emu.v2_url}/<resource>.<verb> with the header x-manus-api-key", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         while not done.wait(0.5):
             pass

@@ -333,7 +333,7 @@ class StoredFile:
         return mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
 
     def status(self, now: float) -> Literal["pending", "uploaded", "deleted"]:
-        if now >= self.created_at + FILE_RETENTION:
+        if now >= (self.uploaded_at if self.uploaded_at is not None else self.created_at) + FILE_RETENTION:
             return "deleted"
         return "uploaded" if self.content is not None else "pending"
 

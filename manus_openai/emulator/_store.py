@@ -15,9 +15,10 @@ from ._clock import Clock
 from ._errors import ApiError
 from ._model import _BASE62, UPLOAD_URL_TTL, Project, Scenario, StoredFile, Task, TaskEvent, Webhook
 
-__all__ = ["FILE_SIZE_LIMIT", "Store"]
+__all__ = ["FILE_SIZE_LIMIT", "STORAGE_LIMIT", "Store"]
 
 FILE_SIZE_LIMIT = 512 * 1024 * 1024  # per file (manus-api.md §6.12)
+STORAGE_LIMIT = 10 * 1024**3  # per account (§6.12)
 
 
 class Store:
@@ -52,6 +53,8 @@ class Store:
         self.projects: dict[str, Project] = {}
         self.files: dict[str, StoredFile] = {}
         self.webhooks: dict[str, Webhook] = {}
+        self.file_size_limit = FILE_SIZE_LIMIT
+        self.storage_limit = STORAGE_LIMIT
         self.listeners: list[Callable[[TaskEvent], None]] = []
         self.websites: dict[str, str] = {}  # website id -> task id
         self.deleted_usage: dict[str, tuple[float, int]] = {}  # deleted task id -> (created_at, credits)
@@ -92,6 +95,14 @@ class Store:
             ordered = sorted(reversed(self.projects.values()), key=lambda p: p.created_at, reverse=True)
             return ordered[:limit]
 
+    def storage_used(self) -> int:
+        """Bytes of every file not yet expired or deleted."""
+        with self.lock:
+            now = self.clock.now()
+            return sum(
+                len(f.content) for f in self.files.values() if f.content is not None and f.status(now) != "deleted"
+            )
+
     def create_file(self, filename: str, content: bytes | None = None) -> StoredFile:
         with self.lock:
             now = self.clock.now()
@@ -131,8 +142,10 @@ class Store:
                 raise ApiError(403, 7, "SignatureDoesNotMatch")
             if now > stored.created_at + UPLOAD_URL_TTL:
                 raise ApiError(403, 7, "Request has expired")
-            if len(content) > FILE_SIZE_LIMIT:
-                raise ApiError(400, 3, "EntityTooLarge: files are limited to 512 MB")
+            if len(content) > self.file_size_limit:
+                raise ApiError(400, 3, "files are limited to 512 MB", v2="EntityTooLarge")
+            if self.storage_used() + len(content) > self.storage_limit:
+                raise ApiError(403, 8, "the account's 10 GB of file storage is full", v2="QuotaExceededError")
             stored.content = content
             stored.uploaded_at = now
 

@@ -352,9 +352,10 @@ class V1Routes(V1Inputs):
         try:
             self.engine.upload(request.path_params["id"], token, content)
         except ApiError as exc:  # S3 answers presigned-URL problems with XML, not the API's JSON
+            code = exc.v2 if exc.v2 in ("EntityTooLarge", "QuotaExceededError") else "AccessDenied"
             xml = (
                 '<?xml version="1.0" encoding="UTF-8"?>\n'
-                f"<Error><Code>AccessDenied</Code><Message>{exc.message}</Message></Error>"
+                f"<Error><Code>{code}</Code><Message>{exc.message}</Message></Error>"
             )
             return Response(xml, status_code=exc.status, media_type="application/xml")
         return Response(b"", status_code=200, headers={"ETag": '"emulated"'})

@@ -4,10 +4,14 @@
 Choices where the docs are silent:
 
 * ``file.upload``: ``filename`` must have an extension; executable and script types
-  (``EXECUTABLE_EXTENSIONS``) are a 400 naming ``filename``. The presigned ``PUT`` (no API key,
-  like S3) answers S3-style XML errors: ``EntityTooLarge`` (400) above 512 MB,
-  ``AccessDenied`` (403) on a bad signature or after the URL's 3 minutes. Files expire 48 h
-  after upload (``status: "deleted"``); ``file.detail`` of a deleted id is a 404.
+  (``EXECUTABLE_EXTENSIONS``) are a 400 naming ``filename``; with the account's 10 GB full it is a
+  403 ``QuotaExceededError`` (the code the docs name; the status is undocumented). The presigned
+  ``PUT`` (no API key, like S3) answers S3-style XML errors: ``EntityTooLarge`` (400) above
+  512 MB, ``QuotaExceededError`` (403) when the bytes would overflow 10 GB, ``AccessDenied``
+  (403) on a bad signature or after the URL's 3 minutes (``engine.file_size_limit`` and
+  ``engine.storage_limit`` are settable for tests). Files expire 48 h after upload (``status:
+  "deleted"``; a never-uploaded file 48 h after ``file.upload``); ``file.detail`` of a deleted
+  id is a 404.
 * ``file.delete`` / ``webhook.delete`` of an unknown id: 404 ``not_found``.
 * ``webhook.create``: an absolute http(s) URL (plain http is accepted so loopback receivers work
   offline); the activation test request is the same as v1's (see ``_webhooks``). Webhooks made
@@ -114,6 +118,8 @@ class V2Resources:
             raise ApiError.invalid("filename", "must have an extension (it determines the file type)")
         if ext.lower() in EXECUTABLE_EXTENSIONS:
             raise ApiError.invalid("filename", f"executable and script files (.{ext.lower()}) are not allowed")
+        if self.engine.storage_used() >= self.engine.storage_limit:
+            raise ApiError(403, 8, "the account's 10 GB of file storage is full", v2="QuotaExceededError")
         stored = self.engine.create_file(filename)
         return upload_ticket(stored, call.origin)
 

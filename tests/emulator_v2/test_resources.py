@@ -278,3 +278,32 @@ def test_websites(v2: httpx.Client, emu: Emulator) -> None:
     emu.task(task_id).website.cap = "team"  # type: ignore[union-attr]  # built above
     fails(v2.post("/website.publish", json={"task_id": task_id, "visibility": "public"}), 403, "permission_denied")
     fails(v2.get("/website.status", params={"website_id": "site_nope"}), 404, "not_found")
+
+
+def test_upload_size_and_storage_limits(v2: httpx.Client, emu: Emulator) -> None:
+    emu.engine.file_size_limit = 10  # the documented 512 MB / 10 GB, scaled down for the test
+    emu.engine.storage_limit = 15
+    big = ok(v2.post("/file.upload", json={"filename": "big.bin.txt"}))
+    response = httpx.put(big["upload_url"], content=b"x" * 11)
+    assert response.status_code == 400
+    assert "<Code>EntityTooLarge</Code>" in response.text
+    first = ok(v2.post("/file.upload", json={"filename": "a.txt"}))
+    assert httpx.put(first["upload_url"], content=b"x" * 10).status_code == 200
+    second = ok(v2.post("/file.upload", json={"filename": "b.txt"}))
+    response = httpx.put(second["upload_url"], content=b"x" * 6)
+    assert response.status_code == 403
+    assert "<Code>QuotaExceededError</Code>" in response.text
+    assert httpx.put(second["upload_url"], content=b"x" * 5).status_code == 200
+    fails(v2.post("/file.upload", json={"filename": "c.txt"}), 403, "QuotaExceededError")
+    ok(v2.post("/file.delete", json={"file_id": first["file"]["id"]}))
+    ok(v2.post("/file.upload", json={"filename": "c.txt"}))
+
+
+def test_files_expire_48_hours_after_upload_not_creation(v2: httpx.Client, clock: ManualClock) -> None:
+    body = ok(v2.post("/file.upload", json={"filename": "late.txt"}))
+    clock.advance(170)
+    assert httpx.put(body["upload_url"], content=b"x").status_code == 200
+    clock.advance(48 * 3600 - 1)
+    assert ok(v2.get("/file.detail", params={"file_id": body["file"]["id"]}))["file"]["status"] == "uploaded"
+    clock.advance(1)
+    assert ok(v2.get("/file.detail", params={"file_id": body["file"]["id"]}))["file"]["status"] == "deleted"

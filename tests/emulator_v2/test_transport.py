@@ -168,3 +168,36 @@ def test_timestamps_are_integers_everywhere(v2: httpx.Client, emu: Emulator) -> 
     upload = ok(v2.post("/file.upload", json={"filename": "a.txt"}))
     assert type(upload["upload_expires_at"]) is int
     assert type(upload["file"]["created_at"]) is int
+
+
+@pytest.mark.slow
+def test_cli_serves_v2_with_rate_limits() -> None:
+    import os
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "manus_openai.emulator", "--port", "0", "--api-key", "k", "--rate-limits"]
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline().strip() for _ in range(4)]
+        v2_url = lines[3].split()[2].rsplit("/", 1)[0]
+        assert lines[3].endswith("with the header x-manus-api-key")
+        for _ in range(10):
+            ok(
+                httpx.post(
+                    v2_url + "/task.create", json={"message": {"content": "x"}}, headers={"x-manus-api-key": "k"}
+                )
+            )
+        refused = httpx.post(
+            v2_url + "/task.create", json={"message": {"content": "x"}}, headers={"x-manus-api-key": "k"}
+        )
+        fails(refused, 429, "rate_limited")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.close()
+        proc.stderr.close()
