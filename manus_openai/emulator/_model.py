@@ -193,7 +193,7 @@ class FileRef:
     path: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     id: str
     role: Literal["user", "assistant"]
@@ -210,7 +210,7 @@ class Turn:
     progress_sent: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     id: str
     seq: int
@@ -268,7 +268,7 @@ class Task:
 Visibility = Literal["private", "team", "public"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One entry of a task's v2 event log (manus-api.md §6.9).
 
