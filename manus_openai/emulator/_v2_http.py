@@ -96,17 +96,17 @@ ENDPOINTS: dict[str, Endpoint] = {
     "agent.list": _ep("GET", 100, trusted=True),
     "agent.detail": _ep("GET", 100, trusted=True),
     "agent.update": _ep("POST", 40, trusted=True),
-    "usage.list": _ep("GET", 100, trusted=True),
-    "usage.teamStatistic": _ep("GET", 100, trusted=True),
-    "usage.teamLog": _ep("GET", 100, trusted=True),
+    "usage.list": _ep("GET", 600, trusted=True),
+    "usage.teamStatistic": _ep("GET", 600, trusted=True),
+    "usage.teamLog": _ep("GET", 600, trusted=True),
     "usage.availableCredits": _ep("GET", 100, key_only=True),
     "website.status": _ep("GET", 100, trusted=True),
     "website.listCheckpoints": _ep("GET", 100, trusted=True),
     "website.publish": _ep("POST", 40, trusted=True),
     "website.update": _ep("POST", 40, key_only=True),
 }
-"""Every documented v2 endpoint (§6.1.3 limits; ``task.update/stop/delete/confirmAction`` are
-unlisted in the table and get 40, like the other writes)."""
+"""Every documented v2 endpoint with its §6.1.3 per-minute limit (the website limits are the newer
+page's; ``webhook.publicKey`` and ``usage.availableCredits`` are unlisted and get 100)."""
 
 
 @dataclass(frozen=True)

@@ -240,8 +240,8 @@ class V2Tasks:
         after: str | None = None
         cursor = call.text("cursor")
         if cursor:
-            after = decode_cursor(cursor, "tasks", 3)[2]
-            if decode_cursor(cursor, "tasks", 3)[1] != order:
+            _, cursor_order, after = decode_cursor(cursor, "tasks", 3)
+            if cursor_order != order:
                 raise ApiError.invalid("cursor", "this cursor belongs to another order")
         principal = call.principal
 

@@ -61,3 +61,27 @@ def test_retry_after_is_a_setting(clock: ManualClock) -> None:
         assert "Retry-After" not in response.headers
         emu.rate_limiter.enabled = False
         fails(v2.post("/task.sendMessage", json=send), 404, "not_found")
+
+
+def test_the_documented_table_is_enforced_per_endpoint() -> None:
+    from manus_openai.emulator._v2_http import ENDPOINTS
+
+    documented = {
+        "task.create": 10, "task.sendMessage": 10, "task.detail": 100, "task.list": 100,
+        "task.listMessages": 100, "task.update": 40, "task.stop": 40, "task.delete": 40,
+        "task.confirmAction": 40, "project.create": 40, "project.list": 100, "skill.list": 100,
+        "agent.list": 100, "agent.detail": 100, "agent.update": 40, "file.upload": 40, "file.detail": 100,
+        "file.delete": 40, "webhook.create": 40, "webhook.list": 100, "webhook.delete": 40,
+        "usage.list": 600, "usage.teamStatistic": 600, "usage.teamLog": 600, "connector.list": 100,
+        "browser.onlineList": 100, "website.status": 100, "website.listCheckpoints": 100,
+        "website.publish": 40, "website.update": 40,
+    }  # fmt: skip
+    assert {name: ENDPOINTS[name].limit for name in documented} == documented
+    assert set(ENDPOINTS) - set(documented) == {"webhook.publicKey", "usage.availableCredits"}
+
+
+def test_usage_list_allows_600(limited: Emulator) -> None:
+    with httpx.Client(base_url=limited.v2_url, headers=limited.v2_headers) as v2:
+        for _ in range(600):
+            assert v2.get("/usage.list").status_code == 200
+        fails(v2.get("/usage.list"), 429, "rate_limited")
