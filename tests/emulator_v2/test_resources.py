@@ -307,3 +307,49 @@ def test_files_expire_48_hours_after_upload_not_creation(v2: httpx.Client, clock
     assert ok(v2.get("/file.detail", params={"file_id": body["file"]["id"]}))["file"]["status"] == "uploaded"
     clock.advance(1)
     assert ok(v2.get("/file.detail", params={"file_id": body["file"]["id"]}))["file"]["status"] == "deleted"
+
+
+def test_account_and_website_shapes(clock: ManualClock) -> None:
+    emu = Emulator(clock=clock, account_type="team", task_duration=2, webhook_activation="off")
+    with emu, httpx.Client(base_url=emu.start().v2_url, headers=emu.v2_headers) as v2:
+        task_id = create(v2, "Site [[manus:website]]")
+        emu.advance(2)
+        shapes.envelope(ok(v2.get("/agent.detail", params={"agent_id": "agent-default"})), {"agent": dict})
+        shapes.envelope(ok(v2.post("/agent.update", json={"agent_id": "agent-default", "about": "A"})), {"agent": dict})
+        [row] = ok(v2.get("/usage.teamLog"))["data"]
+        shapes.check(row, {"user_id": str, "user_name": str, "email": str, "task_count": int, "credits": int})
+        credits = ok(v2.get("/usage.availableCredits"))
+        shapes.envelope(credits, {"data": dict})
+        shapes.check(
+            credits["data"],
+            {
+                "total_credits": int,
+                "free_credits": int,
+                "periodic_credits": int,
+                "addon_credits": int,
+                "pro_monthly_credits": int,
+                "event_credits": int,
+                "refresh_credits": int,
+                "max_refresh_credits": int,
+                "next_refresh_time": int,
+                "refresh_interval": str,
+            },
+        )
+        status = ok(v2.get("/website.status", params={"task_id": task_id}))
+        shapes.envelope(
+            status,
+            {"website_id": str, "publish_status": str, "visibility": str},
+            {"site_urls": list, "version_id": str, "status_updated_at": int},
+        )
+        published = ok(v2.post("/website.publish", json={"task_id": task_id}))
+        shapes.envelope(published, {"website_id": str, "version_id": str})
+        emu.advance(2)
+        status = ok(v2.get("/website.status", params={"task_id": task_id}))
+        shapes.envelope(
+            status,
+            {"website_id": str, "publish_status": str, "visibility": str, "site_urls": list, "version_id": str},
+            {"status_updated_at": int},
+        )
+        checkpoints = ok(v2.get("/website.listCheckpoints", params={"task_id": task_id}))
+        shapes.envelope(checkpoints, {"website_id": str, "data": list}, {"published_version_id": str})
+        shapes.envelope(ok(v2.post("/website.update", json={"task_id": task_id, "title": "T"})), {})
