@@ -17,6 +17,9 @@ Ambiguities resolved here (each names the doc revision followed):
   (including duplicates), 400 for a body that is not a JSON object or a known event of the wrong
   shape, 401 for a bad signature, 405 for other methods, 413 over ``max_body_bytes``, 500 when a
   key provider fails.
+* With ``shared=`` (a ``RedisEvents``) a delivery is also claimed in Redis before it is handled, so
+  replicas behind a load balancer hand each event to one callback, and it is published for waiters in
+  other processes (see ``_shared``).
 * The signed URL is the one given to the receiver (the registered public URL), never one
   rebuilt from the request, which behind a proxy differs (§5.4).
 """
@@ -35,7 +38,7 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Union, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Union, cast
 
 from ._errors import InvalidWebhookPayloadError, InvalidWebhookSignatureError
 from ._events import KNOWN_EVENT_TYPES, TaskStoppedEvent, WebhookEvent
@@ -49,6 +52,9 @@ from ._verify import (
     get_header,
     verify_signature,
 )
+
+if TYPE_CHECKING:
+    from ._shared import RedisEvents
 
 __all__ = [
     "KeyProvider",
@@ -212,6 +218,8 @@ class WebhookReceiver:
       (logged); use an unbounded queue.
     * ``dedupe_size`` bounds the remembered deliveries and stopped tasks; ``history_size`` bounds
       :attr:`events`.
+    * ``shared``: a :class:`RedisEvents` to dedupe across replicas and publish every new event for
+      waiters in other processes (``wait(..., events=that RedisEvents)``).
 
     Waiting: :meth:`wait_stopped` / :meth:`await_stopped` return the newest ``task_stopped`` for a
     task, immediately if it already arrived. A task stops again after an ``ask`` is answered; to
@@ -239,6 +247,7 @@ class WebhookReceiver:
         dedupe_size: int = 10_000,
         history_size: int = 1_000,
         max_body_bytes: int = 1_048_576,
+        shared: RedisEvents | None = None,
     ) -> None:
         if not isinstance(url, str) or not url:
             raise ValueError("url must be the webhook URL exactly as registered with Manus")
@@ -258,6 +267,7 @@ class WebhookReceiver:
         self._tolerance = tolerance
         self._dedupe_size = dedupe_size
         self._max_body_bytes = max_body_bytes
+        self._shared = shared
 
         self._cond = threading.Condition(threading.Lock())
         self._seq = 0
@@ -333,7 +343,7 @@ class WebhookReceiver:
         except Exception as exc:
             return self._key_failure(exc)
         response = _finish(body, headers, url=self._url, public_key=key, tolerance=self._tolerance, now=None)
-        return self._accept(response, loop=None)
+        return self._accept(response, loop=None, claimed=self._share(response.event))
 
     async def handle_async(self, body: bytes | str, headers: HeadersLike, *, method: str = "POST") -> WebhookResponse:
         """:meth:`handle` for async frameworks (what the ASGI app calls); async callbacks become tasks.
@@ -353,7 +363,8 @@ class WebhookReceiver:
         except Exception as exc:
             return self._key_failure(exc)
         response = _finish(body, headers, url=self._url, public_key=key, tolerance=self._tolerance, now=None)
-        return self._accept(response, loop=loop)
+        claimed = True if self._shared is None else await asyncio.to_thread(self._share, response.event)
+        return self._accept(response, loop=loop, claimed=claimed)
 
     @property
     def _verifying(self) -> bool:
@@ -385,11 +396,17 @@ class WebhookReceiver:
         log.error("webhook public key provider failed", exc_info=exc)
         return _error(500, "public_key_unavailable", "The receiver could not load the Manus public key.")
 
-    def _accept(self, response: WebhookResponse, *, loop: asyncio.AbstractEventLoop | None) -> WebhookResponse:
+    def _share(self, event: WebhookEvent | None) -> bool:
+        """Claim and publish through ``shared``; False when another replica already handled the delivery."""
+        return self._shared is None or event is None or self._shared.share(event, _delivery_key(event))
+
+    def _accept(
+        self, response: WebhookResponse, *, loop: asyncio.AbstractEventLoop | None, claimed: bool = True
+    ) -> WebhookResponse:
         event = response.event
         if event is None:
             return response
-        if not self._record(event):
+        if not self._record(event) or not claimed:  # a replica's duplicate still wakes waiters here
             return WebhookResponse(200, {"ok": True, "duplicate": True}, None)
         self._dispatch(event, loop)
         return response
