@@ -31,6 +31,7 @@ class RedisServer:
         self.port = free_port()
         self._dir = tempfile.TemporaryDirectory(prefix="manus-redis-")
         self._process: subprocess.Popen[bytes] | None = None
+        self._log = open(f"{self._dir.name}/redis.log", "ab")  # noqa: SIM115  # closed in __exit__
 
     @property
     def url(self) -> str:
@@ -39,7 +40,7 @@ class RedisServer:
     def start(self) -> None:
         args = [self._binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
         self._process = subprocess.Popen(
-            [*args, "--dir", self._dir.name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [*args, "--dir", self._dir.name], stdout=self._log, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + 30
         while True:
@@ -51,7 +52,9 @@ class RedisServer:
             except OSError:
                 pass
             if self._process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"redis-server did not start on port {self.port}")
+                with open(f"{self._dir.name}/redis.log", "rb") as log:
+                    tail = log.read()[-2000:].decode(errors="replace")
+                raise RuntimeError(f"redis-server did not start on port {self.port}:\n{tail}")
             time.sleep(0.02)
 
     def stop(self) -> None:
@@ -67,4 +70,5 @@ class RedisServer:
 
     def __exit__(self, *exc: object | TracebackType) -> None:
         self.stop()
+        self._log.close()
         self._dir.cleanup()
