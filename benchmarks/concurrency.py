@@ -14,8 +14,8 @@ Set-up, and what is emulated:
   wake-up as soon as every coroutine is blocked. So an hour of emulated traffic costs only the CPU of
   its requests, and "wall time" is emulator-clock time.
 * The client is ``AsyncManusOpenAI`` with its defaults (``max_retries=2``) and the rate governor off
-  (``rate_limits=False``: this is the baseline the governor benchmark, ``governor.py``, improves on); each of the N coroutines
-  runs ``create_and_wait`` for a task lasting 60-600 s (seeded).
+  (``rate_limits=False``: the baseline that ``governor.py`` improves on); each of the N
+  coroutines runs ``create_and_wait`` for a task lasting 60-600 s (seeded).
 
 Figures: tasks finished; requests in the second after each 429; the busiest second of retries (a
 request repeating one that got a 429): a storm is more retries in one second than the endpoint

@@ -49,7 +49,9 @@ def _prompt(i: int, duration: float) -> str:
     return f"Task #{i} [[manus:duration={duration:g}]]"
 
 
-def _worker(base_url: str, api_key: str, redis_url: str, jobs: list[tuple[int, float]], ready: Any, go: Any, out: Any) -> None:
+def _worker(
+    base_url: str, api_key: str, redis_url: str, jobs: list[tuple[int, float]], ready: Any, go: Any, out: Any
+) -> None:
     async def main() -> dict[str, Any]:
         limits = RateLimits(redis_url=redis_url, account="bench", window=int(WINDOW))
         client = AsyncManusOpenAI(api_key=api_key, base_url=base_url, rate_limits=limits, max_retries=5)
@@ -190,7 +192,10 @@ def run(quick: bool) -> Report:
         check(result["wall"] <= 1.02 * floor),
     )
     report.add(
-        "duplicate tasks", f"{result['duplicates']} ({result['tasks']} distinct tasks)", "0", check(result["duplicates"] == 0)
+        "duplicate tasks",
+        f"{result['duplicates']} ({result['tasks']} distinct tasks)",
+        "0",
+        check(result["duplicates"] == 0),
     )
     if lags:
         report.add(

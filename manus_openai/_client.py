@@ -27,10 +27,19 @@ import httpx
 from openai import DEFAULT_TIMEOUT, APIStatusError, AsyncOpenAI, OpenAI
 from typing_extensions import Self, TypedDict, Unpack, override
 
-from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
+from ._compat import (
+    NOT_GIVEN,
+    FinalRequestOptions,
+    NotGiven,
+    Omit,
+    Querystring,
+    custom_headers,
+    model_copy,
+    retry_timeout,
+)
+from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._governor import Governor, RateLimitsSetting, endpoint_for, governor_for, request_body, response_endpoint
 from ._governor._limits import budget_timeout
-from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
@@ -157,14 +166,14 @@ class _ManusClientMixin:
         webhook_secret: str | None = None,
         websocket_base_url: str | httpx.URL | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NotGiven(),
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         http_client: Any = None,
-        max_retries: int | NotGiven = NotGiven(),
+        max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
-        rate_limits: RateLimitsSetting | NotGiven = NotGiven(),
+        rate_limits: RateLimitsSetting | NotGiven = NOT_GIVEN,
         _extra_kwargs: Mapping[str, Any] | None = None,
     ) -> Self:
         """``openai.OpenAI.copy`` plus ``rate_limits=`` (kept from this client unless given, so the copy

@@ -62,7 +62,8 @@ class Schedule:
         Returns the block's length. Blocks only ever lengthen (two 429s never shorten a wait).
         """
         limit = self._limits.limit(endpoint) or 60
-        seconds = retry_after if retry_after is not None and retry_after > 0 else slot_interval(limit, self._limits.window)
+        hinted = retry_after is not None and retry_after > 0
+        seconds = retry_after if hinted and retry_after is not None else slot_interval(limit, self._limits.window)
         self._blocked[endpoint] = max(self._blocked.get(endpoint, 0.0), now + seconds)
         return seconds
 

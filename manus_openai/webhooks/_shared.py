@@ -139,9 +139,7 @@ class RedisEvents:
                 return found
         return None
 
-    async def await_stopped(
-        self, task_id: str, timeout: float | None, *, after: Any = None
-    ) -> TaskStoppedEvent | None:
+    async def await_stopped(self, task_id: str, timeout: float | None, *, after: Any = None) -> TaskStoppedEvent | None:
         """The async twin of ``wait_stopped``."""
         self._ensure_listener()
         loop = asyncio.get_running_loop()

@@ -39,9 +39,7 @@ class RedisServer:
 
     def start(self) -> None:
         args = [self._binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-        self._process = subprocess.Popen(
-            [*args, "--dir", self._dir.name], stdout=self._log, stderr=subprocess.STDOUT
-        )
+        self._process = subprocess.Popen([*args, "--dir", self._dir.name], stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30
         while True:
             try:

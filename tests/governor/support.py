@@ -10,7 +10,6 @@ from typing import Any
 import httpx
 
 from manus_openai import AsyncManusOpenAI, ManusOpenAI, RateLimits
-
 from tests.conftest import TEST_KEY
 from tests.governor.conftest import ManualClock
 

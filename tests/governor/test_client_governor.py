@@ -7,7 +7,6 @@ import openai
 import pytest
 
 from manus_openai import AsyncManusOpenAI, ManusOpenAI, RateLimits, RateLimitWaitTimeout
-
 from tests.conftest import TEST_KEY
 from tests.governor.conftest import ManualClock
 from tests.governor.support import Wire, async_client, fresh_account, ok, sync_client

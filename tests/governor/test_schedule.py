@@ -11,7 +11,6 @@ from manus_openai import RateLimits, RateLimitWaitTimeout
 from manus_openai._governor import Governor
 from manus_openai._governor._governor import _Turns
 from manus_openai._governor._schedule import Schedule
-
 from tests.governor.conftest import ManualClock
 
 
