@@ -74,6 +74,23 @@ class Governor:
 
     # -- one attempt ------------------------------------------------------------------------
 
+    def _fast_path(self, endpoint: str) -> bool:
+        """Spend budget at once when nobody queues for ``endpoint`` and the in-process window has room."""
+        if self._shared is not None:
+            return False
+        with self._state:
+            turns, locks = self._turns.get(endpoint), None
+            if turns is not None and turns.busy:
+                return False
+            try:
+                locks = self._async_turns.get(asyncio.get_running_loop())
+            except RuntimeError:
+                pass
+            lock = locks.get(endpoint) if locks else None
+            if lock is not None and lock.locked():
+                return False
+            return self._schedule.try_take(endpoint, self._clock()) <= 0
+
     def _local_attempt(self, endpoint: str) -> float:
         with self._state:
             return self._schedule.try_take(endpoint, self._clock())
@@ -104,7 +121,7 @@ class Governor:
         Raises ``RateLimitWaitTimeout`` when the budget will not come within ``timeout`` seconds.
         """
         limit = None if endpoint is None else self.limits.limit(endpoint)
-        if endpoint is None or limit is None:
+        if endpoint is None or limit is None or self._fast_path(endpoint):
             return 0.0
         start = self._clock()
         deadline = None if timeout is None else start + timeout
@@ -123,7 +140,7 @@ class Governor:
     async def async_wait_for(self, endpoint: str | None, *, timeout: float | None) -> float:
         """The async twin of ``wait_for``."""
         limit = None if endpoint is None else self.limits.limit(endpoint)
-        if endpoint is None or limit is None:
+        if endpoint is None or limit is None or self._fast_path(endpoint):
             return 0.0
         start = self._clock()
         deadline = None if timeout is None else start + timeout
@@ -188,6 +205,11 @@ class _Turns:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._queue: deque[object] = deque()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a request holds or waits for the turn (read without the lock: a hint for the fast path)."""
+        return bool(self._queue)
 
     @contextmanager
     def held(self, remaining: Callable[[], float | None]) -> Iterator[bool]:
