@@ -23,7 +23,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import anyio
@@ -82,10 +82,8 @@ class Governor:
             turns, locks = self._turns.get(endpoint), None
             if turns is not None and turns.busy:
                 return False
-            try:
+            with suppress(RuntimeError):  # no running loop: a sync caller
                 locks = self._async_turns.get(asyncio.get_running_loop())
-            except RuntimeError:
-                pass
             lock = locks.get(endpoint) if locks else None
             if lock is not None and lock.locked():
                 return False
