@@ -23,7 +23,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
 
 import anyio
@@ -74,19 +74,20 @@ class Governor:
 
     # -- one attempt ------------------------------------------------------------------------
 
-    def _fast_path(self, endpoint: str) -> bool:
+    def _fast_path(self, endpoint: str, loop: asyncio.AbstractEventLoop | None) -> bool:
         """Spend budget at once when nobody queues for ``endpoint`` and the in-process window has room."""
         if self._shared is not None:
             return False
         with self._state:
-            turns, locks = self._turns.get(endpoint), None
-            if turns is not None and turns.busy:
-                return False
-            with suppress(RuntimeError):  # no running loop: a sync caller
-                locks = self._async_turns.get(asyncio.get_running_loop())
-            lock = locks.get(endpoint) if locks else None
-            if lock is not None and lock.locked():
-                return False
+            if loop is None:
+                turns = self._turns.get(endpoint)
+                if turns is not None and turns.busy:
+                    return False
+            else:
+                locks = self._async_turns.get(loop)
+                lock = locks.get(endpoint) if locks else None
+                if lock is not None and lock.locked():
+                    return False
             return self._schedule.try_take(endpoint, self._clock()) <= 0
 
     def _local_attempt(self, endpoint: str) -> float:
@@ -119,7 +120,7 @@ class Governor:
         Raises ``RateLimitWaitTimeout`` when the budget will not come within ``timeout`` seconds.
         """
         limit = None if endpoint is None else self.limits.limit(endpoint)
-        if endpoint is None or limit is None or self._fast_path(endpoint):
+        if endpoint is None or limit is None or self._fast_path(endpoint, None):
             return 0.0
         start = self._clock()
         deadline = None if timeout is None else start + timeout
@@ -138,7 +139,7 @@ class Governor:
     async def async_wait_for(self, endpoint: str | None, *, timeout: float | None) -> float:
         """The async twin of ``wait_for``."""
         limit = None if endpoint is None else self.limits.limit(endpoint)
-        if endpoint is None or limit is None or self._fast_path(endpoint):
+        if endpoint is None or limit is None or self._fast_path(endpoint, asyncio.get_running_loop()):
             return 0.0
         start = self._clock()
         deadline = None if timeout is None else start + timeout
@@ -251,7 +252,10 @@ def governor_for(setting: object, api_key: str, environ: Mapping[str, str]) -> G
 
 
 def request_body(options: Any) -> Mapping[str, Any] | None:
-    """The JSON body a request will carry (``json_data`` merged with ``extra_body``), if it is a mapping."""
+    """The JSON body a POST will carry (``json_data`` merged with ``extra_body``); None for other methods
+    (only a create's body changes which budget it spends)."""
+    if str(getattr(options, "method", "")).upper() != "POST":
+        return None
     body: dict[str, Any] = {}
     for part in (getattr(options, "json_data", None), getattr(options, "extra_json", None)):
         if isinstance(part, Mapping):

@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, Union
 
+from .._compat import NotGiven, Omit
+
 __all__ = [
     "DOCUMENTED_LIMITS",
     "RateLimits",
@@ -250,9 +252,10 @@ def budget_timeout(options_timeout: object, client_timeout: object, sdk_default:
     """How long a request may wait for budget: its ``timeout=``, else the client's unless that is the SDK's
     default; ``None`` (no bound) otherwise. An ``httpx.Timeout`` counts by its ``read`` (else largest) part.
     """
-    chosen = client_timeout if _not_given(options_timeout) else options_timeout
-    if _not_given(options_timeout) and chosen == sdk_default:
+    given = not isinstance(options_timeout, (NotGiven, Omit))
+    if not given and (client_timeout is sdk_default or client_timeout == sdk_default):
         return None
+    chosen = options_timeout if given else client_timeout
     if chosen is None or isinstance(chosen, bool):
         return None
     if isinstance(chosen, (int, float)):
@@ -263,7 +266,3 @@ def budget_timeout(options_timeout: object, client_timeout: object, sdk_default:
         return float(read)
     numbers = [float(p) for p in parts if isinstance(p, (int, float))]
     return max(numbers) if numbers else None
-
-
-def _not_given(value: object) -> bool:
-    return type(value).__name__ in ("NotGiven", "Omit")
