@@ -197,25 +197,29 @@ def account_for(limits: RateLimits, api_key: str) -> str:
     return "key-" + hashlib.sha256(api_key.encode()).hexdigest()[:16]
 
 
-_V1_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (method, re.compile(pattern), name)
-    for method, pattern, name in (
-        ("POST", r"responses|tasks", "task.create"),
-        ("GET", r"responses/[^/]+|tasks/[^/]+", "task.detail"),
-        ("DELETE", r"responses/[^/]+|tasks/[^/]+", "task.delete"),
-        ("GET", r"tasks", "task.list"),
-        ("PUT", r"tasks/[^/]+", "task.update"),
-        ("GET", r"projects", "project.list"),
-        ("POST", r"projects", "project.create"),
-        ("POST", r"files(?:/upload)?", "file.upload"),
-        ("GET", r"files", "file.list"),
-        ("GET", r"files/[^/]+", "file.detail"),
-        ("DELETE", r"files/[^/]+", "file.delete"),
-        ("POST", r"webhooks", "webhook.create"),
-        ("DELETE", r"webhooks/[^/]+", "webhook.delete"),
-        ("GET", r"webhook/public_key", "webhook.publicKey"),
-    )
-)
+# (method, first path segment, number of segments) -> budget; "files/upload" and "webhook/public_key"
+# are checked by their second segment below.
+_V1_TABLE: Mapping[tuple[str, str, int], str] = {
+    ("POST", "responses", 1): "task.create",
+    ("POST", "tasks", 1): "task.create",
+    ("GET", "responses", 2): "task.detail",
+    ("GET", "tasks", 2): "task.detail",
+    ("DELETE", "responses", 2): "task.delete",
+    ("DELETE", "tasks", 2): "task.delete",
+    ("GET", "tasks", 1): "task.list",
+    ("PUT", "tasks", 2): "task.update",
+    ("GET", "projects", 1): "project.list",
+    ("POST", "projects", 1): "project.create",
+    ("POST", "files", 1): "file.upload",
+    ("POST", "files", 2): "file.upload",
+    ("GET", "files", 1): "file.list",
+    ("GET", "files", 2): "file.detail",
+    ("DELETE", "files", 2): "file.delete",
+    ("POST", "webhooks", 1): "webhook.create",
+    ("DELETE", "webhooks", 2): "webhook.delete",
+    ("GET", "webhook", 2): "webhook.publicKey",
+}
+_SECOND = {"file.upload": "upload", "webhook.publicKey": "public_key"}
 _CONTINUES = ("previous_response_id", "task_id", "taskId")
 
 
@@ -231,16 +235,23 @@ def endpoint_for(method: str, path: str | None, body: object = None) -> str | No
     """
     if path is None:
         return None
-    match = _V2_NAME.fullmatch(path)
-    if match:
-        return match.group(1)
-    verb = method.upper()
-    for rule_method, pattern, name in _V1_RULES:
-        if verb == rule_method and pattern.fullmatch(path):
-            if name == "task.create" and isinstance(body, Mapping) and any(body.get(k) for k in _CONTINUES):
-                return "task.sendMessage"
-            return name
-    return None
+    parts = path.split("/")
+    if parts[0] == "v2":
+        parts = parts[1:]
+    if len(parts) == 1 and "." in parts[0]:
+        match = _V2_NAME.fullmatch(parts[0])
+        return match.group(1) if match else None
+    if not 1 <= len(parts) <= 2 or not all(parts):
+        return None
+    name = _V1_TABLE.get((method.upper(), parts[0], len(parts)))
+    if name is None:
+        return None
+    second = _SECOND.get(name)
+    if second is not None and len(parts) == 2 and parts[1] != second:
+        return None
+    if name == "task.create" and isinstance(body, Mapping) and any(body.get(k) for k in _CONTINUES):
+        return "task.sendMessage"
+    return name
 
 
 def slot_interval(limit: int, window: int) -> float:

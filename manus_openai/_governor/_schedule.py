@@ -41,10 +41,17 @@ class Schedule:
 
     def try_take(self, endpoint: str, now: float) -> float:
         """Spend one request now and return 0, or return the seconds to wait (nothing spent)."""
-        wait = self.delay(endpoint, now)
-        if wait <= 0:
-            self.record(endpoint, now)
-        return wait
+        limit = self._limits.limit(endpoint)
+        if limit is None:
+            return 0.0
+        sent = self._trimmed(endpoint, now)
+        wait = max(
+            self._blocked.get(endpoint, 0.0) - now, sent[0] + self._limits.window - now if len(sent) >= limit else 0.0
+        )
+        if wait > 0:
+            return wait
+        sent.append(now)
+        return 0.0
 
     def record(self, endpoint: str, now: float) -> None:
         """Count a request sent at ``now`` (also when a shared budget allowed it)."""
