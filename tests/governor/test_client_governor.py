@@ -177,3 +177,16 @@ def test_absolute_urls_are_not_paced(clock: ManualClock) -> None:
         client.put("https://uploads.example/presigned", cast_to=object, body=b"x")
     assert clock.now() == 1000.0
     client.close()
+
+
+def test_a_poll_without_budget_in_its_timeout_does_not_end_the_wait(clock: ManualClock) -> None:
+    statuses = iter(["running", "completed"])
+    wire = Wire(lambda request: ok("t1", next(statuses)))
+    limits = RateLimits(account=fresh_account(), per_minute={"task.detail": 1})
+    client = sync_client(wire, clock, limits, timeout=5)  # a poll may wait 5 s for budget, the window is 60 s
+    client.responses._sleep = clock.sleep  # type: ignore[method-assign]  # the wait's sleeps on the same clock
+    client.responses._monotonic = clock.now
+    done = client.responses.wait("t1", timeout=600)
+    assert done.status == "completed"
+    assert len(wire.sent) == 2  # the refused-for-budget polls sent nothing
+    client.close()
