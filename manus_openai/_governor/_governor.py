@@ -12,6 +12,11 @@ behind it waits its turn. Choices where the docs are silent:
 * A 429 (with ``Retry-After``: that long; without: one slot interval, e.g. 6 s for ``task.create``) blocks
   the endpoint for the whole account; with Redis, for every process on it.
 * Waiting happens before the request is sent and never sends it: a create that waited is sent once.
+* First come, first served holds within a process (per endpoint, and separately for sync threads and
+  for each event loop). Across processes sharing Redis, each process's head of queue asks when the
+  next slot frees and the first to ask gets it: fair in aggregate, not a global queue.
+* ``wait()``'s polls use the same budget; a poll that cannot get budget within its own ``timeout``
+  counts as transient for the wait (``_polling.is_transient``), which keeps its own deadline.
 """
 
 from __future__ import annotations
