@@ -149,7 +149,9 @@ class _ManusClientMixin:
 
     def _budget(self, options: FinalRequestOptions) -> tuple[str | None, float | None]:
         path = relative_path(options.url, self.base_url.path)
-        endpoint = endpoint_for(options.method, path, request_body(options))
+        endpoint = endpoint_for(options.method, path)
+        if endpoint == "task.create":  # a continuation spends task.sendMessage instead
+            endpoint = endpoint_for(options.method, path, request_body(options))
         return endpoint, budget_timeout(options.timeout, self.timeout, DEFAULT_TIMEOUT)
 
     def _note_refusal(self, response: httpx.Response) -> None:

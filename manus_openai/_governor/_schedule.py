@@ -75,7 +75,9 @@ class Schedule:
         return seconds
 
     def _trimmed(self, endpoint: str, now: float) -> deque[float]:
-        sent = self._sent.setdefault(endpoint, deque())
+        sent = self._sent.get(endpoint)
+        if sent is None:
+            sent = self._sent[endpoint] = deque()
         horizon = now - self._limits.window
         while sent and sent[0] <= horizon:
             sent.popleft()
