@@ -172,9 +172,9 @@ def test_a_refused_create_is_sent_again_after_the_block(clock: ManualClock, monk
 
 def test_absolute_urls_are_not_paced(clock: ManualClock) -> None:
     wire = Wire(lambda request: httpx.Response(200, json={}))
-    client = sync_client(wire, clock, RateLimits(account=fresh_account(), per_minute={"file.upload": 1}))
+    client = sync_client(wire, clock, RateLimits(account=fresh_account(), per_minute={"file.detail": 1}))
     for _ in range(3):
-        client.put("https://uploads.example/presigned", cast_to=object, body=b"x")
+        client.get("https://cdn.example/files/f1", cast_to=object)  # an output file's CDN URL
     assert clock.now() == 1000.0
     client.close()
 
