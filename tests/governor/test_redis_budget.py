@@ -143,3 +143,33 @@ def test_the_redis_password_never_reaches_the_log_or_repr(caplog: pytest.LogCapt
     assert _warnings(caplog)
     assert all("hunter2" not in message for message in _warnings(caplog))
     client.close()
+
+
+def test_a_hung_redis_falls_back_instead_of_hanging_the_caller(
+    redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    import threading
+
+    import redis
+
+    limits = RateLimits(redis_url=redis_server.url, account=fresh_account(), per_minute={"task.create": 1000})
+    wire = Wire()
+    client = sync_client(wire, None, limits)
+    client.responses.create(input="before")
+    admin = redis.Redis.from_url(redis_server.url)
+    hang = threading.Thread(target=lambda: admin.execute_command("DEBUG", "SLEEP", "6"))
+    hang.start()
+    probe = redis.Redis.from_url(redis_server.url, socket_timeout=0.2)
+    while True:  # until a PING times out: the server is inside DEBUG SLEEP
+        try:
+            probe.ping()
+        except redis.TimeoutError:
+            break
+        time.sleep(0.01)
+    client.responses.create(input="while Redis hangs")  # answered by the local budget after the 1 s timeout
+    hang.join()
+    probe.close()
+    admin.close()
+    assert len(wire.sent) == 2
+    assert len(_warnings(caplog)) == 1
+    client.close()
