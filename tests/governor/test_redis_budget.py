@@ -54,7 +54,7 @@ def test_a_429_blocks_the_endpoint_for_every_process(redis_server: RedisServer) 
     assert other_process._shared is not None
     blocked = other_process._shared.delay("task.detail", 100)
     assert blocked is not None
-    assert 20 < blocked <= 30
+    assert 5 < blocked <= 30  # the Retry-After, not the 0.6-s slot interval
     assert other_process._shared.delay("task.create", 10) == 0.0
     other_process._shared.close()
     client.close()
