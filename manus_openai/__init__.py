@@ -15,6 +15,7 @@ from ._version import __version__
 from .errors import (
     CreditLimitExceededError,
     ManusError,
+    RateLimitWaitTimeout,
     StreamingNotSupportedError,
     UnsupportedEndpointError,
     WaitTimeout,
@@ -23,6 +24,7 @@ from .errors import (
 if TYPE_CHECKING:
     from . import inputs
     from ._client import DEFAULT_BASE_URL, AsyncManusOpenAI, ManusOpenAI
+    from ._governor import DOCUMENTED_LIMITS, RateLimits
     from ._options import AGENT_PROFILES, TASK_MODES
     from .helpers import async_wait_for_response, manus_client_options, manus_extra_body, wait_for_response
     from .types import AgentProfile, ManusResponse, OutputFile, TaskMode
@@ -34,6 +36,8 @@ _LAZY = {
     "DEFAULT_BASE_URL": "._client",
     "AsyncManusOpenAI": "._client",
     "ManusOpenAI": "._client",
+    "DOCUMENTED_LIMITS": "._governor",
+    "RateLimits": "._governor",
     "AGENT_PROFILES": "._options",
     "TASK_MODES": "._options",
     "AgentProfile": "._options",
@@ -66,6 +70,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "AGENT_PROFILES",
     "DEFAULT_BASE_URL",
+    "DOCUMENTED_LIMITS",
     "TASK_MODES",
     "AgentProfile",
     "AsyncManusOpenAI",
@@ -74,6 +79,8 @@ __all__ = [
     "ManusOpenAI",
     "ManusResponse",
     "OutputFile",
+    "RateLimitWaitTimeout",
+    "RateLimits",
     "StreamingNotSupportedError",
     "TaskMode",
     "UnsupportedEndpointError",

@@ -8,7 +8,8 @@ accepts an OpenAI client accepts them. What changes:
 * ``client.responses`` takes the Manus options, returns ``ManusResponse`` and can ``wait``;
 * OpenAI endpoints Manus lacks raise ``UnsupportedEndpointError`` before sending anything;
 * a POST (task creation) is retried only when the server provably did not act (429, connection
-  refused); reads keep the SDK's retries; Manus's credit-limit error becomes ``CreditLimitExceededError``.
+  refused); reads keep the SDK's retries; Manus's credit-limit error becomes ``CreditLimitExceededError``;
+* each request first waits for its endpoint's rate-limit budget (``rate_limits=``, see ``_governor``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,22 @@ from typing import TYPE_CHECKING, Any, Union
 
 import anyio
 import httpx
-from openai import APIStatusError, AsyncOpenAI, OpenAI
-from typing_extensions import TypedDict, Unpack, override
+from openai import DEFAULT_TIMEOUT, APIStatusError, AsyncOpenAI, OpenAI
+from typing_extensions import Self, TypedDict, Unpack, override
 
-from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
+from ._compat import (
+    NOT_GIVEN,
+    FinalRequestOptions,
+    NotGiven,
+    Omit,
+    Querystring,
+    custom_headers,
+    model_copy,
+    retry_timeout,
+)
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
+from ._governor import Governor, RateLimitsSetting, endpoint_for, governor_for, request_body, response_endpoint
+from ._governor._limits import budget_timeout
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
@@ -127,6 +139,65 @@ class _ManusClientMixin:
 
     api_key: str
     base_url: httpx.URL
+    timeout: Any
+    _governor: Governor | None
+    _rate_limits: RateLimitsSetting
+
+    def _set_governor(self, rate_limits: RateLimitsSetting) -> None:
+        self._rate_limits = rate_limits
+        self._governor = governor_for(rate_limits, self.api_key, os.environ)
+
+    def _budget(self, options: FinalRequestOptions) -> tuple[str | None, float | None]:
+        path = relative_path(options.url, self.base_url.path)
+        endpoint = endpoint_for(options.method, path)
+        if endpoint == "task.create":  # a continuation spends task.sendMessage instead
+            endpoint = endpoint_for(options.method, path, request_body(options))
+        return endpoint, budget_timeout(options.timeout, self.timeout, DEFAULT_TIMEOUT)
+
+    def _note_refusal(self, response: httpx.Response) -> None:
+        if self._governor is not None and response.status_code == 429:
+            endpoint = response_endpoint(response, self.base_url)
+            self._governor.refused(endpoint, response, hinted_delay(response.headers))
+
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | httpx.URL | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        http_client: Any = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        rate_limits: RateLimitsSetting | NotGiven = NOT_GIVEN,
+        _extra_kwargs: Mapping[str, Any] | None = None,
+    ) -> Self:
+        """``openai.OpenAI.copy`` plus ``rate_limits=`` (kept from this client unless given, so the copy
+        spends the same budget)."""
+        given = {
+            name: value
+            for name, value in (
+                ("api_key", api_key), ("organization", organization), ("project", project),
+                ("webhook_secret", webhook_secret), ("websocket_base_url", websocket_base_url),
+                ("base_url", base_url), ("http_client", http_client), ("default_headers", default_headers),
+                ("set_default_headers", set_default_headers), ("default_query", default_query),
+                ("set_default_query", set_default_query), ("timeout", timeout), ("max_retries", max_retries),
+            )
+            if value is not None and not isinstance(value, NotGiven)
+        }  # fmt: skip
+        if timeout is None:
+            given["timeout"] = None
+        extra = dict(_extra_kwargs or {})
+        extra["rate_limits"] = self._rate_limits if isinstance(rate_limits, NotGiven) else rate_limits
+        return super().copy(_extra_kwargs=extra, **given)  # type: ignore[misc,no-any-return]  # mixin: super() is the SDK client
+
+    with_options = copy
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -188,6 +259,7 @@ class _ManusClientMixin:
         if credit_limit_body(body):
             data = body.get("error", body) if isinstance(body, dict) else body
             return CreditLimitExceededError(err_msg, response=response, body=data)
+        self._note_refusal(response)
         return super()._make_status_error(err_msg, body=body, response=response)  # type: ignore[misc,no-any-return]  # mixin
 
     def _should_retry(self, response: httpx.Response) -> bool:
@@ -196,6 +268,7 @@ class _ManusClientMixin:
                 return False
         except (httpx.ResponseNotRead, ValueError):
             pass
+        self._note_refusal(response)
         return super()._should_retry(response)  # type: ignore[misc,no-any-return]  # mixin
 
 
@@ -217,7 +290,9 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     """An ``openai.OpenAI`` client for the Manus API.
 
     ``api_key`` defaults to ``MANUS_API_KEY``, ``base_url`` to ``MANUS_BASE_URL`` or
-    ``https://api.manus.ai/v1``; every other ``openai.OpenAI`` keyword works as usual.
+    ``https://api.manus.ai/v1``; ``rate_limits`` paces requests at Manus's documented limits (a
+    ``RateLimits``, a Redis URL to share them, ``False`` for off); every other ``openai.OpenAI`` keyword
+    works as usual.
 
     Example::
 
@@ -242,6 +317,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        rate_limits: RateLimitsSetting = None,
         **kwargs: Unpack[ClientOptions],
     ) -> None:
         super().__init__(
@@ -250,6 +326,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
             **kwargs,
         )
         self._drop_openai_settings()
+        self._set_governor(rate_limits)
         from .resources import install_sync
 
         install_sync(self)
@@ -264,6 +341,14 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
             return super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
             raise unreadable(response, exc) from exc
+
+    @override
+    def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
+        options = super()._prepare_options(options)
+        if self._governor is not None:  # every attempt waits for budget before it is built and sent
+            endpoint, timeout = self._budget(options)
+            self._governor.wait_for(endpoint, timeout=timeout)
+        return options
 
     @override
     def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
@@ -313,6 +398,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        rate_limits: RateLimitsSetting = None,
         **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
         super().__init__(
@@ -321,6 +407,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
             **kwargs,
         )
         self._drop_openai_settings()
+        self._set_governor(rate_limits)
         from .resources import install_async
 
         install_async(self)
@@ -334,6 +421,14 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
             return await super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
             raise unreadable(response, exc) from exc
+
+    @override
+    async def _prepare_options(self, options: FinalRequestOptions) -> FinalRequestOptions:
+        options = await super()._prepare_options(options)
+        if self._governor is not None:
+            endpoint, timeout = self._budget(options)
+            await self._governor.async_wait_for(endpoint, timeout=timeout)
+        return options
 
     @override
     async def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:

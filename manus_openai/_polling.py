@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 import httpx
 from openai import APIConnectionError, APIStatusError
 
-from .errors import CreditLimitExceededError
+from .errors import CreditLimitExceededError, RateLimitWaitTimeout
 
 __all__ = [
     "DEFAULT_WAIT_TIMEOUT",
@@ -119,9 +119,12 @@ def jittered(hint: float, rng: random.Random | None = None) -> float:
 
 
 def is_transient(exc: BaseException) -> bool:
-    """Errors that must not end a wait: rate limits, 5xx, 408/409, dropped connections and timeouts."""
+    """Errors that must not end a wait: rate limits (the server's 429 or the governor finding no budget
+    within a poll's own timeout), 5xx, 408/409, dropped connections and timeouts."""
     if isinstance(exc, CreditLimitExceededError):
         return False
+    if isinstance(exc, RateLimitWaitTimeout):
+        return True
     if isinstance(exc, APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
     return isinstance(exc, APIConnectionError)

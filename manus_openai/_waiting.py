@@ -34,7 +34,11 @@ SAFETY_NET_INTERVAL = 60.0
 
 
 class StopEventSource(Protocol):
-    """What ``wait(events=...)`` needs from a webhook receiver (``manus_openai.webhooks.WebhookReceiver``)."""
+    """What ``wait(events=...)`` needs from a webhook receiver (``manus_openai.webhooks.WebhookReceiver``).
+
+    A source may also have an ``available`` attribute (``RedisEvents`` does): while it is False the wait
+    polls on its schedule instead (the events cannot arrive).
+    """
 
     def wait_stopped(self, task_id: str, timeout: float | None, *, after: str | None = None) -> Any: ...
 
@@ -187,7 +191,7 @@ def wait(
         remaining = None if limit is None else limit - waited
         if remaining is not None and remaining <= 0:
             raise _timeout(response_id, last, waited)
-        if events is not None and hint is None:
+        if events is not None and hint is None and getattr(events, "available", True):
             window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
             seen_event = events.wait_stopped(response_id, window, after=seen_event) or seen_event
             continue
@@ -234,7 +238,7 @@ async def async_wait(
         remaining = None if limit is None else limit - waited
         if remaining is not None and remaining <= 0:
             raise _timeout(response_id, last, waited)
-        if events is not None and hint is None:
+        if events is not None and hint is None and getattr(events, "available", True):
             window = SAFETY_NET_INTERVAL if remaining is None else min(SAFETY_NET_INTERVAL, remaining)
             seen_event = await events.await_stopped(response_id, window, after=seen_event) or seen_event
             continue

@@ -6,7 +6,9 @@
     ├── ManusError                         configuration and usage errors raised before any request
     │   ├── UnsupportedEndpointError       an OpenAI endpoint Manus does not serve (chat, embeddings, ...)
     │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
-    │   └── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
+    │   ├── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
+    │   └── RateLimitWaitTimeout (+ TimeoutError)  no rate-limit budget within the request's timeout;
+    │                                      nothing was sent
     └── openai.APIError
         ├── openai.APIResponseValidationError  a 2xx answer that is not the JSON object promised
         │                                      (HTML page, truncated JSON, null/array); keeps .response
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CreditLimitExceededError",
     "ManusError",
+    "RateLimitWaitTimeout",
     "StreamingNotSupportedError",
     "UnsupportedEndpointError",
     "WaitTimeout",
@@ -108,6 +111,25 @@ class WaitTimeout(ManusError, TimeoutError):
     def __init__(self, message: str, *, response: ManusResponse | None, waited: float) -> None:
         super().__init__(message)
         self.response = response
+        self.waited = waited
+
+
+class RateLimitWaitTimeout(ManusError, TimeoutError):
+    """The rate governor could not get budget for a request within its ``timeout``; nothing was sent.
+
+    ``.endpoint`` names the budget (``task.create``...), ``.waited`` the seconds spent waiting.
+
+    Example::
+
+        try:
+            client.with_options(timeout=5).responses.create(input="hi")
+        except RateLimitWaitTimeout as exc:
+            print(exc.endpoint, exc.waited)
+    """
+
+    def __init__(self, message: str, *, endpoint: str, waited: float) -> None:
+        super().__init__(message)
+        self.endpoint = endpoint
         self.waited = waited
 
 

@@ -24,6 +24,10 @@ from manus_openai import AsyncManusOpenAI, ManusOpenAI
 
 TEST_KEY = "mk-test-SECRET-0123456789"
 
+# The rate governor is on by default; tests of other behaviour would share one 10-creates-a-minute budget
+# across the whole suite. Governor tests pass rate_limits= explicitly (tests/governor).
+os.environ["MANUS_RATE_LIMITS"] = "off"
+
 # openai<1.70 declares `model` required on responses.create (Manus ignores it); seed 000 omits it, as
 # openai 1.100.2 allows. Plain-SDK tests spread this so they run on every supported openai release.
 _MODEL_REQUIRED = inspect.signature(Responses.create).parameters["model"].default is inspect.Parameter.empty

@@ -44,6 +44,7 @@ from ._receiver import (
     WebhookResponse,
     handle_webhook_request,
 )
+from ._shared import RedisEvents
 from ._sign import sign_webhook
 from ._verify import SIGNATURE_HEADER, TIMESTAMP_HEADER, HeadersLike, SignatureScheme, verify_signature
 
@@ -59,6 +60,7 @@ __all__ = [
     "PrivateKeyLike",
     "ProgressDetail",
     "PublicKeyLike",
+    "RedisEvents",
     "SignatureFailureReason",
     "SignatureScheme",
     "StopMarker",

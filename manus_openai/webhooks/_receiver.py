@@ -17,6 +17,9 @@ Ambiguities resolved here (each names the doc revision followed):
   (including duplicates), 400 for a body that is not a JSON object or a known event of the wrong
   shape, 401 for a bad signature, 405 for other methods, 413 over ``max_body_bytes``, 500 when a
   key provider fails.
+* With ``shared=`` (a ``RedisEvents``) a delivery is also claimed in Redis before it is handled, so
+  replicas behind a load balancer hand each event to one callback, and it is published for waiters in
+  other processes (see ``_shared``).
 * The signed URL is the one given to the receiver (the registered public URL), never one
   rebuilt from the request, which behind a proxy differs (§5.4).
 """
@@ -35,20 +38,15 @@ import threading
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Union, cast
+from typing import TYPE_CHECKING, Any, Union, cast
 
-from ._errors import InvalidWebhookPayloadError, InvalidWebhookSignatureError
-from ._events import KNOWN_EVENT_TYPES, TaskStoppedEvent, WebhookEvent
+from ._events import TaskStoppedEvent, WebhookEvent
+from ._handling import WebhookResponse, _error, _finish, _precheck, handle_webhook_request
 from ._keys import PublicKeyLike, load_public_key
-from ._parse import load_json_object, parse_event
-from ._verify import (
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    HeadersLike,
-    check_tolerance,
-    get_header,
-    verify_signature,
-)
+from ._verify import HeadersLike, check_tolerance
+
+if TYPE_CHECKING:
+    from ._shared import RedisEvents
 
 __all__ = [
     "KeyProvider",
@@ -75,98 +73,6 @@ Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
-
-
-class WebhookResponse(NamedTuple):
-    """What to answer Manus, and the event to act on (``None`` when there is none).
-
-    It unpacks as ``status_code, body, event``.
-    """
-
-    status_code: int
-    body: dict[str, Any]
-    event: WebhookEvent | None
-
-
-def _error(status_code: int, kind: str, message: str, **extra: str) -> WebhookResponse:
-    return WebhookResponse(status_code, {"error": {"type": kind, "message": message, **extra}}, None)
-
-
-def _ignored(why: str) -> WebhookResponse:
-    return WebhookResponse(200, {"ok": True, "ignored": why}, None)
-
-
-def _precheck(body: bytes | str, headers: HeadersLike, *, method: str, verifying: bool) -> WebhookResponse | None:
-    """Everything decided before the public key is needed: method, JSON, activation/unsigned probes."""
-    if method.upper() != "POST":
-        return _error(405, "method_not_allowed", "Manus webhook deliveries are POST requests.")
-    try:
-        data = load_json_object(body)
-    except InvalidWebhookPayloadError as exc:
-        return _error(400, "invalid_payload", str(exc))
-    event_type = data.get("event_type")
-    if not isinstance(event_type, str) or not event_type:
-        return _ignored("no event_type (activation test request)")
-    if verifying and event_type not in KNOWN_EVENT_TYPES:
-        try:
-            signed = get_header(headers, SIGNATURE_HEADER) or get_header(headers, TIMESTAMP_HEADER)
-        except InvalidWebhookSignatureError:
-            signed = "conflicting"
-        if not signed:
-            return _ignored("unsigned delivery of an unknown event_type")
-    return None
-
-
-def _finish(
-    body: bytes | str,
-    headers: HeadersLike,
-    *,
-    url: str,
-    public_key: PublicKeyLike | None,
-    tolerance: int,
-    now: float | None,
-) -> WebhookResponse:
-    if public_key is not None:
-        try:
-            verify_signature(body, headers, url=url, public_key=public_key, tolerance=tolerance, now=now)
-        except InvalidWebhookSignatureError as exc:
-            return _error(401, "invalid_signature", str(exc), reason=exc.reason)
-    try:
-        event = parse_event(body)
-    except InvalidWebhookPayloadError as exc:
-        return _error(400, "invalid_payload", str(exc))
-    return WebhookResponse(200, {"ok": True}, event)
-
-
-def handle_webhook_request(
-    body: bytes | str,
-    headers: HeadersLike,
-    *,
-    url: str,
-    public_key: PublicKeyLike | None,
-    tolerance: int = 300,
-    now: float | None = None,
-    method: str = "POST",
-) -> WebhookResponse:
-    """Decide the answer to one delivery: verify, parse, and return ``(status_code, body, event)``.
-
-    Stateless and framework-agnostic (no dedupe, no callback: :class:`WebhookReceiver` adds
-    those). Pass the raw body bytes and the request headers. ``public_key`` is required;
-    ``None`` explicitly turns verification off (local development only). A body without
-    ``event_type`` (Manus's activation test) gives 200 with ``event=None``.
-
-    >>> status, body, event = handle_webhook_request(b'{"hello": "manus"}', {}, url="https://x/hook",
-    ...                                              public_key=None)
-    >>> status, event
-    (200, None)
-    >>> handle_webhook_request(b"nope", {}, url="https://x/hook", public_key=None).status_code
-    400
-    """
-    check_tolerance(tolerance)  # a configuration error raises, whatever this delivery holds
-    early = _precheck(body, headers, method=method, verifying=public_key is not None)
-    if early is not None:
-        return early
-    return _finish(body, headers, url=url, public_key=public_key, tolerance=tolerance, now=now)
 
 
 @dataclass
@@ -212,6 +118,8 @@ class WebhookReceiver:
       (logged); use an unbounded queue.
     * ``dedupe_size`` bounds the remembered deliveries and stopped tasks; ``history_size`` bounds
       :attr:`events`.
+    * ``shared``: a :class:`RedisEvents` to dedupe across replicas and publish every new event for
+      waiters in other processes (``wait(..., events=that RedisEvents)``).
 
     Waiting: :meth:`wait_stopped` / :meth:`await_stopped` return the newest ``task_stopped`` for a
     task, immediately if it already arrived. A task stops again after an ``ask`` is answered; to
@@ -239,6 +147,7 @@ class WebhookReceiver:
         dedupe_size: int = 10_000,
         history_size: int = 1_000,
         max_body_bytes: int = 1_048_576,
+        shared: RedisEvents | None = None,
     ) -> None:
         if not isinstance(url, str) or not url:
             raise ValueError("url must be the webhook URL exactly as registered with Manus")
@@ -258,6 +167,7 @@ class WebhookReceiver:
         self._tolerance = tolerance
         self._dedupe_size = dedupe_size
         self._max_body_bytes = max_body_bytes
+        self._shared = shared
 
         self._cond = threading.Condition(threading.Lock())
         self._seq = 0
@@ -333,7 +243,7 @@ class WebhookReceiver:
         except Exception as exc:
             return self._key_failure(exc)
         response = _finish(body, headers, url=self._url, public_key=key, tolerance=self._tolerance, now=None)
-        return self._accept(response, loop=None)
+        return self._accept(response, loop=None, claimed=self._share(response.event))
 
     async def handle_async(self, body: bytes | str, headers: HeadersLike, *, method: str = "POST") -> WebhookResponse:
         """:meth:`handle` for async frameworks (what the ASGI app calls); async callbacks become tasks.
@@ -353,7 +263,8 @@ class WebhookReceiver:
         except Exception as exc:
             return self._key_failure(exc)
         response = _finish(body, headers, url=self._url, public_key=key, tolerance=self._tolerance, now=None)
-        return self._accept(response, loop=loop)
+        claimed = True if self._shared is None else await asyncio.to_thread(self._share, response.event)
+        return self._accept(response, loop=loop, claimed=claimed)
 
     @property
     def _verifying(self) -> bool:
@@ -385,11 +296,17 @@ class WebhookReceiver:
         log.error("webhook public key provider failed", exc_info=exc)
         return _error(500, "public_key_unavailable", "The receiver could not load the Manus public key.")
 
-    def _accept(self, response: WebhookResponse, *, loop: asyncio.AbstractEventLoop | None) -> WebhookResponse:
+    def _share(self, event: WebhookEvent | None) -> bool:
+        """Claim and publish through ``shared``; False when another replica already handled the delivery."""
+        return self._shared is None or event is None or self._shared.share(event, _delivery_key(event))
+
+    def _accept(
+        self, response: WebhookResponse, *, loop: asyncio.AbstractEventLoop | None, claimed: bool = True
+    ) -> WebhookResponse:
         event = response.event
         if event is None:
             return response
-        if not self._record(event):
+        if not self._record(event) or not claimed:  # a replica's duplicate still wakes waiters here
             return WebhookResponse(200, {"ok": True, "duplicate": True}, None)
         self._dispatch(event, loop)
         return response

@@ -9,6 +9,8 @@ from manus_openai import (
     ManusOpenAI,
     ManusResponse,
     OutputFile,
+    RateLimits,
+    RateLimitWaitTimeout,
     WaitTimeout,
     inputs,
     manus_client_options,
@@ -24,6 +26,12 @@ def takes_openai(client: openai.OpenAI) -> None:
 def main() -> None:
     client = ManusOpenAI(api_key="mk", base_url="http://127.0.0.1:8765/v1", max_retries=0)
     takes_openai(client)
+    shared = ManusOpenAI(api_key="mk", rate_limits=RateLimits(redis_url="redis://localhost:6379/0", account="acme"))
+    quick: ManusOpenAI = shared.with_options(timeout=5, rate_limits=False)
+    try:
+        quick.responses.create(input="hi")
+    except RateLimitWaitTimeout as exc:
+        print(exc.endpoint, exc.waited)
     created: ManusResponse = client.responses.create(
         input=[{"role": "user", "content": [{"type": "input_text", "text": "hi"}]}],
         task_mode="agent",

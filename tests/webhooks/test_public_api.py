@@ -23,6 +23,7 @@ EXPECTED = {
     "PrivateKeyLike",
     "ProgressDetail",
     "PublicKeyLike",
+    "RedisEvents",
     "SignatureFailureReason",
     "SignatureScheme",
     "StopMarker",
