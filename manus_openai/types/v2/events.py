@@ -1,0 +1,308 @@
+"""The v2 event log (``task.listMessages``, manus-api.md §6.9) as typed events.
+
+Every event is ``{id, type, timestamp, <type>: payload}``. ``parse_event`` picks the class by ``type``
+(a discriminated union, ``Event``); a ``type`` this release does not know becomes ``GenericEvent``,
+which keeps the whole payload (``event.payload``) instead of failing. ``timestamp`` is Unix seconds
+whether Manus sends seconds or milliseconds (§2.2).
+
+Choices where the docs are silent: ``user_stop`` carries whatever payload Manus sends (none
+documented); ``error_message.error_type`` values are free strings; ``tool_used.message.param`` is kept as
+sent (a string per the docs, perhaps JSON text).
+
+Example::
+
+    for event in client.v2.tasks.list_messages(task_id, order="asc"):
+        if isinstance(event, AssistantMessageEvent):
+            print(event.assistant_message.content)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, List, Literal, Optional, Union
+
+from ._base import V2Model
+
+__all__ = [
+    "EVENT_TYPES",
+    "AgentStatus",
+    "AssistantMessage",
+    "AssistantMessageEvent",
+    "EventAttachment",
+    "ErrorMessage",
+    "ErrorMessageEvent",
+    "Event",
+    "Explanation",
+    "ExplanationEvent",
+    "GenericEvent",
+    "NewPlanStep",
+    "NewPlanStepEvent",
+    "PlanStep",
+    "PlanUpdate",
+    "PlanUpdateEvent",
+    "StatusDetail",
+    "StatusUpdate",
+    "StatusUpdateEvent",
+    "StructuredOutputResult",
+    "StructuredOutputResultEvent",
+    "ToolMessage",
+    "ToolUsed",
+    "ToolUsedEvent",
+    "UserMessage",
+    "UserMessageEvent",
+    "UserStopEvent",
+    "parse_event",
+]
+
+AgentStatus = Literal["running", "stopped", "waiting", "error"]
+
+
+class EventAttachment(V2Model):
+    """A file on a user or assistant message (``type`` ``image`` / ``file`` / ``voice`` / ``slides``).
+
+    ``download()`` / ``read()`` reuse the v1 output-file code: the key only to the API's own host,
+    a safe file name. Example::
+
+        for a in event.assistant_message.attachments:
+            a.download("out/", client=client)
+    """
+
+    type: Optional[str] = None
+    filename: Optional[str] = None
+    url: Optional[str] = None
+    content_type: Optional[str] = None
+
+    def _output_file(self, client: Any) -> Any:
+        from ..output_file import OutputFile
+
+        out = OutputFile.construct(file_url=self.url, file_name=self.filename, mime_type=self.content_type)
+        return out if client is None else out.bind(client)
+
+    def download(self, path_or_dir: Any, *, client: Any = None) -> Any:
+        """Stream the attachment to ``path_or_dir`` (a file, or a directory: ``<dir>/<filename>``)."""
+        return self._output_file(client).download(path_or_dir)
+
+    def read(self, *, client: Any = None) -> bytes:
+        """The attachment's bytes in memory."""
+        data: bytes = self._output_file(client).read()
+        return data
+
+    async def adownload(self, path_or_dir: Any, *, client: Any = None) -> Any:
+        """The async twin of ``download`` (``client`` an ``AsyncManusOpenAI``)."""
+        return await self._output_file(client).adownload(path_or_dir)
+
+    async def aread(self, *, client: Any = None) -> bytes:
+        """The async twin of ``read``."""
+        data: bytes = await self._output_file(client).aread()
+        return data
+
+
+class UserMessage(V2Model):
+    content: Optional[str] = None
+    message_type: Optional[str] = None
+    attachments: List[EventAttachment] = []
+
+
+class AssistantMessage(V2Model):
+    """What the agent said; ``attachments`` are the files it produced."""
+
+    content: Optional[str] = None
+    attachments: List[EventAttachment] = []
+
+
+class ErrorMessage(V2Model):
+    error_type: Optional[str] = None
+    content: Optional[str] = None
+
+
+class StatusDetail(V2Model):
+    """What a ``waiting`` task waits for: answer ``waiting_for_event_id`` (see ``manus_openai.v2.confirmations``)."""
+
+    waiting_for_event_id: Optional[str] = None
+    waiting_for_event_type: Optional[str] = None
+    waiting_description: Optional[str] = None
+    confirm_input_schema: Optional[dict[str, Any]] = None
+
+
+class StatusUpdate(V2Model):
+    agent_status: Union[AgentStatus, str, None] = None
+    status_detail: Optional[StatusDetail] = None
+    brief: Optional[str] = None
+    description: Optional[str] = None
+
+
+class ToolMessage(V2Model):
+    action: Optional[str] = None
+    param: Any = None
+
+
+class ToolUsed(V2Model):
+    tool: Optional[str] = None
+    action_id: Optional[str] = None
+    status: Optional[str] = None
+    brief: Optional[str] = None
+    description: Optional[str] = None
+    message: Optional[ToolMessage] = None
+
+
+class PlanStep(V2Model):
+    _timestamps: ClassVar[tuple[str, ...]] = ("started_at", "end_at")
+
+    status: Optional[str] = None
+    title: Optional[str] = None
+    started_at: Optional[float] = None
+    end_at: Optional[float] = None
+
+
+class PlanUpdate(V2Model):
+    steps: List[PlanStep] = []
+
+
+class NewPlanStep(V2Model):
+    step_id: Optional[str] = None
+    title: Optional[str] = None
+
+
+class Explanation(V2Model):
+    content: Optional[str] = None
+
+
+class StructuredOutputResult(V2Model):
+    """``{success, value, error}``: always check ``success`` (``V2TasksResource.structured_result`` does)."""
+
+    success: Optional[bool] = None
+    value: Any = None
+    error: Optional[str] = None
+
+
+class _EventBase(V2Model):
+    _timestamps: ClassVar[tuple[str, ...]] = ("timestamp",)
+
+    id: str
+    timestamp: Optional[float] = None
+
+
+class UserMessageEvent(_EventBase):
+    type: Literal["user_message"] = "user_message"
+    user_message: UserMessage = UserMessage()
+
+
+class AssistantMessageEvent(_EventBase):
+    type: Literal["assistant_message"] = "assistant_message"
+    assistant_message: AssistantMessage = AssistantMessage()
+
+
+class ErrorMessageEvent(_EventBase):
+    type: Literal["error_message"] = "error_message"
+    error_message: ErrorMessage = ErrorMessage()
+
+
+class StatusUpdateEvent(_EventBase):
+    type: Literal["status_update"] = "status_update"
+    status_update: StatusUpdate = StatusUpdate()
+
+    @property
+    def agent_status(self) -> Optional[str]:
+        """Shortcut for ``status_update.agent_status``."""
+        status = self.status_update.agent_status
+        return status if isinstance(status, str) else None
+
+
+class UserStopEvent(_EventBase):
+    type: Literal["user_stop"] = "user_stop"
+    user_stop: Any = None
+
+
+class ToolUsedEvent(_EventBase):
+    type: Literal["tool_used"] = "tool_used"
+    tool_used: ToolUsed = ToolUsed()
+
+
+class PlanUpdateEvent(_EventBase):
+    type: Literal["plan_update"] = "plan_update"
+    plan_update: PlanUpdate = PlanUpdate()
+
+
+class NewPlanStepEvent(_EventBase):
+    type: Literal["new_plan_step"] = "new_plan_step"
+    new_plan_step: NewPlanStep = NewPlanStep()
+
+
+class ExplanationEvent(_EventBase):
+    type: Literal["explanation"] = "explanation"
+    explanation: Explanation = Explanation()
+
+
+class StructuredOutputResultEvent(_EventBase):
+    type: Literal["structured_output_result"] = "structured_output_result"
+    structured_output_result: StructuredOutputResult = StructuredOutputResult()
+
+
+class GenericEvent(_EventBase):
+    """An event whose ``type`` this release does not know; ``payload`` is its ``<type>`` object as sent."""
+
+    type: str = "unknown"
+
+    @property
+    def payload(self) -> Any:
+        """The event's payload (the value under the key named like its type), or None."""
+        return (self.model_extra or {}).get(self.type)
+
+
+Event = Union[
+    UserMessageEvent,
+    AssistantMessageEvent,
+    ErrorMessageEvent,
+    StatusUpdateEvent,
+    UserStopEvent,
+    ToolUsedEvent,
+    PlanUpdateEvent,
+    NewPlanStepEvent,
+    ExplanationEvent,
+    StructuredOutputResultEvent,
+    GenericEvent,
+]
+"""One event of the log, by its ``type`` (``GenericEvent`` for a type this release does not know)."""
+
+_BY_TYPE: dict[str, type[_EventBase]] = {
+    cls.model_fields["type"].default: cls
+    for cls in (
+        UserMessageEvent,
+        AssistantMessageEvent,
+        ErrorMessageEvent,
+        StatusUpdateEvent,
+        UserStopEvent,
+        ToolUsedEvent,
+        PlanUpdateEvent,
+        NewPlanStepEvent,
+        ExplanationEvent,
+        StructuredOutputResultEvent,
+    )
+}
+EVENT_TYPES: tuple[str, ...] = tuple(_BY_TYPE)
+
+
+def parse_event(value: object) -> Event:
+    """One event from its JSON object; an event already parsed is returned as is.
+
+    >>> parse_event({"id": "e1", "type": "status_update", "timestamp": 1764187289000,
+    ...              "status_update": {"agent_status": "running"}}).agent_status
+    'running'
+    >>> parse_event({"id": "e2", "type": "brand_new", "timestamp": 1, "brand_new": {"x": 1}}).payload
+    {'x': 1}
+    """
+    if isinstance(value, _EventBase):
+        return value  # type: ignore[return-value]  # every _EventBase subclass is a member of Event
+    if not isinstance(value, Mapping):
+        raise TypeError(f"an event must be a JSON object, got {type(value).__name__}")
+    data = dict(value)
+    kind = data.get("type")
+    cls = _BY_TYPE.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        data.setdefault("id", "")
+        return GenericEvent.construct(**data)
+    if data.get(kind) is None:
+        data.pop(kind, None)  # type: ignore[arg-type]  # kind is a str here; the payload keeps its default
+    data.setdefault("id", "")
+    return cls.construct(**data)  # type: ignore[return-value]  # cls is one of Event's members
+
