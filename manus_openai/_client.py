@@ -7,6 +7,8 @@ accepts an OpenAI client accepts them. What changes:
   ``auth_headers`` hook), never in ``Authorization``; no ``OPENAI_*`` variable has any effect;
 * ``client.responses`` takes the Manus options, returns ``ManusResponse`` and can ``wait``;
 * OpenAI endpoints Manus lacks raise ``UnsupportedEndpointError`` before sending anything;
+* ``client.v2`` is the typed v2 API (``manus_openai.v2``): the same key as ``x-manus-api-key``, or an
+  OAuth token (``oauth_token=`` / ``MANUS_OAUTH_TOKEN``) instead of a key, never both;
 * a POST (task creation) is retried only when the server provably did not act (429, connection
   refused); reads keep the SDK's retries; Manus's credit-limit error becomes ``CreditLimitExceededError``.
 """
@@ -24,13 +26,14 @@ from typing import TYPE_CHECKING, Any, Union
 import anyio
 import httpx
 from openai import APIStatusError, AsyncOpenAI, OpenAI
-from typing_extensions import TypedDict, Unpack, override
+from typing_extensions import Self, TypedDict, Unpack, override
 
-from ._compat import FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
+from ._compat import NOT_GIVEN, FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
+from .v2._transport import apply_v2_auth, envelope_error, is_v2_url, resolve_credentials, v2_status_error
 
 if TYPE_CHECKING:  # the resources load when a client is built, keeping `import manus_openai` light
     from .resources import (
@@ -47,6 +50,7 @@ if TYPE_CHECKING:  # the resources load when a client is built, keeping `import 
     )
     from .resources.responses import AsyncManusResponses, ManusResponses
     from .resources.webhooks import AsyncWebhooks, Webhooks
+    from .v2 import V2, AsyncV2
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncManusOpenAI", "ManusOpenAI"]
 
@@ -122,11 +126,19 @@ def credit_limit_body(body: object) -> bool:
     return not _RATE_LIMIT_WORDS.search(str(data.get("message") or ""))
 
 
+def _header_key(default_headers: Any | None) -> bool:
+    return any(
+        str(name).lower() in _KEY_HEADERS and isinstance(value, str) and value
+        for name, value in dict(default_headers or {}).items()
+    )
+
+
 class _ManusClientMixin:
     """The behaviour both clients share; first in the MRO, before ``OpenAI`` / ``AsyncOpenAI``."""
 
     api_key: str
     base_url: httpx.URL
+    _oauth_token: str | None = None
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -154,6 +166,64 @@ class _ManusClientMixin:
         if "webhook_secret" in settings:  # openai>=1.92
             settings["webhook_secret"] = None
 
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | httpx.URL | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        http_client: Any = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        oauth_token: str | None | NotGiven = NOT_GIVEN,
+        _extra_kwargs: Mapping[str, Any] = {},  # noqa: B006  # the SDK's own signature
+    ) -> Self:
+        """The SDK's ``copy`` / ``with_options``, keeping the credential: a new ``api_key`` replaces an
+        OAuth token and a new ``oauth_token`` replaces the key (the two never travel together)."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("The `default_query` and `set_default_query` arguments are mutually exclusive")
+        sdk: Any = self
+        headers = dict(sdk._custom_headers)
+        headers = {**headers, **default_headers} if default_headers is not None else headers
+        headers = dict(set_default_headers) if set_default_headers is not None else headers
+        params = dict(sdk._custom_query)
+        params = {**params, **default_query} if default_query is not None else params
+        params = dict(set_default_query) if set_default_query is not None else params
+        if not isinstance(oauth_token, NotGiven):
+            token, key = oauth_token, api_key
+        elif api_key is not None:
+            token, key = None, api_key
+        else:
+            token, key = self._oauth_token, (None if self._oauth_token else self.api_key)
+        extra: dict[str, Any] = dict(_extra_kwargs)
+        if "webhook_secret" in vars(self):  # openai>=1.92
+            extra.setdefault("webhook_secret", webhook_secret or sdk.webhook_secret)
+        return type(self)(  # type: ignore[call-arg]  # mixin: type(self) is ManusOpenAI / AsyncManusOpenAI
+            api_key=key,
+            oauth_token=token,
+            organization=organization or sdk.organization,
+            project=project or sdk.project,
+            websocket_base_url=websocket_base_url or sdk.websocket_base_url,
+            base_url=base_url or self.base_url,
+            timeout=sdk.timeout if isinstance(timeout, NotGiven) else timeout,
+            http_client=http_client or sdk._client,
+            max_retries=max_retries if not isinstance(max_retries, NotGiven) else sdk.max_retries,
+            default_headers=headers,
+            default_query=params,
+            **extra,
+        )
+
+    with_options = copy
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
@@ -179,12 +249,34 @@ class _ManusClientMixin:
                 del request.headers[existing]
             if not isinstance(value, Omit):
                 request.headers[name] = value
+        if is_v2_url(request.url, base):
+            apply_v2_auth(request, self.api_key, self._oauth_token)
         return request
 
     def _check_request(self, options: FinalRequestOptions) -> None:
-        check_supported(options.method, relative_path(options.url, self.base_url.path))
+        path = relative_path(options.url, self.base_url.path)
+        if path is not None and not self.api_key:
+            raise ManusError(
+                f"/{path} is a v1 endpoint, which takes only an API key, and this client has an OAuth token: "
+                "use client.v2, or a client built with api_key= (MANUS_API_KEY)"
+            )
+        check_supported(options.method, path)
+
+    def _v2_checked(self, response: httpx.Response) -> None:
+        # v2 says `ok` in the body; a 2xx whose envelope says `ok: false` is an error all the same.
+        if not is_v2_url(response.request.url, self.base_url) or not response.is_success:
+            return
+        try:
+            body = json.loads(response.content)
+        except (httpx.ResponseNotRead, ValueError):
+            return
+        error = envelope_error(body, response)
+        if error is not None:
+            raise error
 
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx.Response) -> APIStatusError:
+        if is_v2_url(response.request.url, self.base_url):
+            return v2_status_error(body, response)
         if credit_limit_body(body):
             data = body.get("error", body) if isinstance(body, dict) else body
             return CreditLimitExceededError(err_msg, response=response, body=data)
@@ -234,6 +326,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     projects: Projects
     files: Files
     webhooks: Webhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    v2: V2
     with_raw_response: ManusRawClientView
     with_streaming_response: ManusStreamedClientView
 
@@ -242,13 +335,17 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        oauth_token: str | None = None,
         **kwargs: Unpack[ClientOptions],
     ) -> None:
+        headers = kwargs.get("default_headers")
+        use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         super().__init__(
-            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
+        self._oauth_token = token
         self._drop_openai_settings()
         from .resources import install_sync
 
@@ -260,6 +357,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     ) -> Any:
         # A body that is not the JSON object promised becomes a typed error here (see _parsing).
         options = checking(options, cast_to, response)
+        self._v2_checked(response)
         try:
             return super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
@@ -305,6 +403,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
     projects: AsyncProjects
     files: AsyncFiles
     webhooks: AsyncWebhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    v2: AsyncV2
     with_raw_response: AsyncManusRawClientView
     with_streaming_response: AsyncManusStreamedClientView
 
@@ -313,13 +412,17 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         api_key: str | None = None,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        oauth_token: str | None = None,
         **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
+        headers = kwargs.get("default_headers")
+        use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         super().__init__(
-            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
+        self._oauth_token = token
         self._drop_openai_settings()
         from .resources import install_async
 
@@ -330,6 +433,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         self, *, cast_to: Any, options: FinalRequestOptions, response: httpx.Response, **kwargs: Any
     ) -> Any:
         options = checking(options, cast_to, response)
+        self._v2_checked(response)
         try:
             return await super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
