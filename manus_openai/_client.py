@@ -28,7 +28,16 @@ import httpx
 from openai import APIStatusError, AsyncOpenAI, OpenAI
 from typing_extensions import Self, TypedDict, Unpack, override
 
-from ._compat import NOT_GIVEN, FinalRequestOptions, NotGiven, Omit, Querystring, custom_headers, model_copy, retry_timeout
+from ._compat import (
+    NOT_GIVEN,
+    FinalRequestOptions,
+    NotGiven,
+    Omit,
+    Querystring,
+    custom_headers,
+    model_copy,
+    retry_timeout,
+)
 from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
@@ -175,15 +184,15 @@ class _ManusClientMixin:
         webhook_secret: str | None = None,
         websocket_base_url: str | httpx.URL | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         http_client: Any = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         set_default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
-        oauth_token: str | None | NotGiven = NOT_GIVEN,
-        _extra_kwargs: Mapping[str, Any] = {},  # noqa: B006  # the SDK's own signature
+        oauth_token: str | NotGiven | None = NOT_GIVEN,
+        _extra_kwargs: Mapping[str, Any] = {},  # the SDK's own signature
     ) -> Self:
         """The SDK's ``copy`` / ``with_options``, keeping the credential: a new ``api_key`` replaces an
         OAuth token and a new ``oauth_token`` replaces the key (the two never travel together)."""

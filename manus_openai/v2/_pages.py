@@ -14,7 +14,7 @@ Example::
 
 from __future__ import annotations
 
-from typing import Any, Generic, List, Optional, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .._compat import BaseAsyncPage, BasePage, BaseSyncPage, PageInfo
 from ..errors import ManusError
@@ -47,7 +47,7 @@ class CursorNotAdvancingError(ManusError):
         self.cursor = cursor
 
 
-def _next(page: Any, has_more: Optional[bool], next_cursor: Optional[str]) -> PageInfo | None:
+def _next(page: Any, has_more: bool | None, next_cursor: str | None) -> PageInfo | None:
     if not has_more or not next_cursor:
         return None
     options = getattr(page, "_options", None)
@@ -65,10 +65,10 @@ def _next(page: Any, has_more: Optional[bool], next_cursor: Optional[str]) -> Pa
 class SyncCursorPage(BaseSyncPage[_T], BasePage[_T], Generic[_T]):
     """One page of a v2 list (items in ``data``); iterating it fetches the following pages on demand."""
 
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    next_cursor: Optional[str] = None
-    request_id: Optional[str] = None
+    data: list[_T] = []
+    has_more: bool | None = None
+    next_cursor: str | None = None
+    request_id: str | None = None
 
     def _get_page_items(self) -> list[_T]:
         return self.data or []
@@ -83,10 +83,10 @@ class SyncCursorPage(BaseSyncPage[_T], BasePage[_T], Generic[_T]):
 class AsyncCursorPage(BaseAsyncPage[_T], BasePage[_T], Generic[_T]):
     """The async twin of ``SyncCursorPage``."""
 
-    data: List[_T] = []
-    has_more: Optional[bool] = None
-    next_cursor: Optional[str] = None
-    request_id: Optional[str] = None
+    data: list[_T] = []
+    has_more: bool | None = None
+    next_cursor: str | None = None
+    request_id: str | None = None
 
     def _get_page_items(self) -> list[_T]:
         return self.data or []
@@ -105,11 +105,11 @@ def _events(values: Any) -> list[Event]:
 class SyncEventPage(BaseSyncPage[Event], BasePage[Event]):
     """One page of ``task.listMessages`` (items in ``messages``, typed by ``parse_event``)."""
 
-    messages: List[Any] = []
-    task_id: Optional[str] = None
-    has_more: Optional[bool] = None
-    next_cursor: Optional[str] = None
-    request_id: Optional[str] = None
+    messages: list[Any] = []
+    task_id: str | None = None
+    has_more: bool | None = None
+    next_cursor: str | None = None
+    request_id: str | None = None
 
     def _get_page_items(self) -> list[Event]:
         return _events(self.messages)
@@ -129,11 +129,11 @@ class SyncEventPage(BaseSyncPage[Event], BasePage[Event]):
 class AsyncEventPage(BaseAsyncPage[Event], BasePage[Event]):
     """The async twin of ``SyncEventPage``."""
 
-    messages: List[Any] = []
-    task_id: Optional[str] = None
-    has_more: Optional[bool] = None
-    next_cursor: Optional[str] = None
-    request_id: Optional[str] = None
+    messages: list[Any] = []
+    task_id: str | None = None
+    has_more: bool | None = None
+    next_cursor: str | None = None
+    request_id: str | None = None
 
     def _get_page_items(self) -> list[Event]:
         return _events(self.messages)

@@ -22,12 +22,16 @@ from .._options import check_str
 
 __all__ = [
     "AGENT_PROFILES_V2",
+    "Message",
     "MessageInput",
     "Part",
     "build_message",
     "check_bool",
     "check_choice",
+    "check_id",
     "check_int",
+    "check_json_object",
+    "check_str",
     "check_strings",
     "given",
     "prune",
@@ -82,6 +86,9 @@ class MessageInput(TypedDict, total=False):
     force_skills: Sequence[str]
     task_references: Sequence[str]
 
+
+Message = Union[str, Sequence[Part], MessageInput]
+"""What ``create`` / ``send_message`` take: text, a list of parts, or a ``MessageInput``."""
 
 PART_TYPES = ("text", "file", "voice")
 _SOURCES = ("file_id", "file_url", "file_data")

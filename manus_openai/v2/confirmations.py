@@ -45,9 +45,9 @@ __all__ = [
     "ACCEPT_TYPES",
     "ASK_USER",
     "WAITING_TYPES",
+    "ConfirmInputInvalidError",
     "Confirmation",
     "ConfirmationMismatchError",
-    "ConfirmInputInvalidError",
     "accept",
     "check_confirmation",
     "credit_notice",
@@ -83,7 +83,13 @@ ACCEPT_TYPES: tuple[str, ...] = (
     "webdevRequestSecrets",
 )
 """Types whose input has ``accept``."""
-WAITING_TYPES: tuple[str, ...] = (ASK_USER, "needConnectMyBrowser", "videoGenerate", "apiHighCreditNotice", *ACCEPT_TYPES)
+WAITING_TYPES: tuple[str, ...] = (
+    ASK_USER,
+    "needConnectMyBrowser",
+    "videoGenerate",
+    "apiHighCreditNotice",
+    *ACCEPT_TYPES,
+)
 """Every documented ``waiting_for_event_type``."""
 
 
@@ -217,7 +223,7 @@ def provide_secrets(secrets: Union[Mapping[str, str], Sequence[Mapping[str, str]
     """Give the secrets the web app asks for: ``{"KEY": "value"}`` or ``[{"key": ..., "value": ...}]``."""
     if isinstance(secrets, Mapping):
         items = [{"key": check_str("secrets key", k), "value": _secret(k, v)} for k, v in secrets.items()]
-    elif isinstance(secrets, Sequence) and not isinstance(secrets, (str, bytes)):
+    elif isinstance(secrets, Sequence) and not isinstance(secrets, (str, bytes)):  # type: ignore[unreachable,unused-ignore]  # a str is a Sequence at runtime
         items = []
         for i, item in enumerate(secrets):
             if not isinstance(item, Mapping) or set(item) != {"key", "value"}:

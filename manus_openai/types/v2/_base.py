@@ -8,7 +8,7 @@ numbers and numeric strings, values above 10^12 read as milliseconds. Anything e
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Optional
+from typing import Any, ClassVar
 
 from .._normalizing import Normalizing
 
@@ -64,5 +64,5 @@ class V2Envelope(V2Model):
         print(created.request_id, created.task_id)
     """
 
-    ok: Optional[bool] = None
-    request_id: Optional[str] = None
+    ok: bool | None = None
+    request_id: str | None = None

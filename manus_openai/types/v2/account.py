@@ -5,7 +5,7 @@ Every field the docs name is typed; anything else Manus sends is kept (``model_e
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, List, Optional
+from typing import Any, ClassVar
 
 from ._base import V2Envelope, V2Model
 
@@ -18,6 +18,7 @@ __all__ = [
     "Connector",
     "CreatorInfo",
     "Done",
+    "Skill",
     "TeamLogRow",
     "TeamStatistic",
     "UsageRecord",
@@ -29,7 +30,6 @@ __all__ = [
     "WebsiteCheckpoint",
     "WebsiteCheckpoints",
     "WebsitePublished",
-    "Skill",
 ]
 
 
@@ -43,9 +43,9 @@ class V2Project(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at",)
 
     id: str
-    name: Optional[str] = None
-    created_at: Optional[float] = None
-    instruction: Optional[str] = None
+    name: str | None = None
+    created_at: float | None = None
+    instruction: str | None = None
 
 
 class ProjectCreated(V2Envelope):
@@ -58,9 +58,9 @@ class V2Webhook(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at",)
 
     id: str
-    url: Optional[str] = None
-    status: Optional[str] = None
-    created_at: Optional[float] = None
+    url: str | None = None
+    status: str | None = None
+    created_at: float | None = None
 
 
 class V2WebhookCreated(V2Envelope):
@@ -71,49 +71,49 @@ class V2WebhookPublicKey(V2Envelope):
     """``webhook.publicKey``: the PEM that verifies deliveries (``algorithm`` ``RSA-SHA256``)."""
 
     public_key: str
-    algorithm: Optional[str] = None
+    algorithm: str | None = None
 
 
 class Browser(V2Model):
     """A Manus Browser Extension that is online (``client_id`` goes to a ``needConnectMyBrowser`` confirm)."""
 
     client_id: str
-    client_name: Optional[str] = None
-    ua: Optional[str] = None
+    client_name: str | None = None
+    ua: str | None = None
 
 
 class Connector(V2Model):
     id: str
-    name: Optional[str] = None
-    type: Optional[str] = None
-    description: Optional[str] = None
-    category: Optional[str] = None
+    name: str | None = None
+    type: str | None = None
+    description: str | None = None
+    category: str | None = None
 
 
 class CreatorInfo(V2Model):
-    user_id: Optional[str] = None
-    name: Optional[str] = None
+    user_id: str | None = None
+    name: str | None = None
 
 
 class Skill(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at", "updated_at")
 
     id: str
-    name: Optional[str] = None
-    description: Optional[str] = None
-    owner_type: Optional[str] = None
-    creator_info: Optional[CreatorInfo] = None
-    created_at: Optional[float] = None
-    updated_at: Optional[float] = None
+    name: str | None = None
+    description: str | None = None
+    owner_type: str | None = None
+    creator_info: CreatorInfo | None = None
+    created_at: float | None = None
+    updated_at: float | None = None
 
 
 class Agent(V2Model):
     """An agent and its persistent main task (``agent-default`` is the default IM agent)."""
 
     id: str
-    task_id: Optional[str] = None
-    nickname: Optional[str] = None
-    about: Optional[str] = None
+    task_id: str | None = None
+    nickname: str | None = None
+    about: str | None = None
 
 
 class AgentDetail(V2Envelope):
@@ -121,9 +121,9 @@ class AgentDetail(V2Envelope):
 
 
 class CollaborateInfo(V2Model):
-    user_id: Optional[str] = None
-    user_name: Optional[str] = None
-    credits: Optional[float] = None
+    user_id: str | None = None
+    user_name: str | None = None
+    credits: float | None = None
 
 
 class UsageRecord(V2Model):
@@ -131,27 +131,27 @@ class UsageRecord(V2Model):
 
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at",)
 
-    task_id: Optional[str] = None
-    title: Optional[str] = None
-    credits: Optional[float] = None
-    created_at: Optional[float] = None
-    type: Optional[str] = None
-    collaborate_infos: List[CollaborateInfo] = []
+    task_id: str | None = None
+    title: str | None = None
+    credits: float | None = None
+    created_at: float | None = None
+    type: str | None = None
+    collaborate_infos: list[CollaborateInfo] = []
 
 
 class TeamStatistic(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("date",)
 
-    date: Optional[float] = None
-    credits: Optional[float] = None
+    date: float | None = None
+    credits: float | None = None
 
 
 class TeamLogRow(V2Model):
-    user_id: Optional[str] = None
-    user_name: Optional[str] = None
-    email: Optional[str] = None
-    task_count: Optional[int] = None
-    credits: Optional[float] = None
+    user_id: str | None = None
+    user_name: str | None = None
+    email: str | None = None
+    task_count: int | None = None
+    credits: float | None = None
 
 
 class AvailableCredits(V2Model):
@@ -159,16 +159,16 @@ class AvailableCredits(V2Model):
 
     _timestamps: ClassVar[tuple[str, ...]] = ("next_refresh_time",)
 
-    total_credits: Optional[float] = None
-    free_credits: Optional[float] = None
-    periodic_credits: Optional[float] = None
-    addon_credits: Optional[float] = None
-    pro_monthly_credits: Optional[float] = None
-    event_credits: Optional[float] = None
-    refresh_credits: Optional[float] = None
-    max_refresh_credits: Optional[float] = None
-    next_refresh_time: Optional[float] = None
-    refresh_interval: Optional[str] = None
+    total_credits: float | None = None
+    free_credits: float | None = None
+    periodic_credits: float | None = None
+    addon_credits: float | None = None
+    pro_monthly_credits: float | None = None
+    event_credits: float | None = None
+    refresh_credits: float | None = None
+    max_refresh_credits: float | None = None
+    next_refresh_time: float | None = None
+    refresh_interval: str | None = None
 
 
 class AvailableCreditsAnswer(V2Envelope):
@@ -180,35 +180,35 @@ class Website(V2Envelope):
 
     _timestamps: ClassVar[tuple[str, ...]] = ("status_updated_at",)
 
-    website_id: Optional[str] = None
-    publish_status: Optional[str] = None
-    site_urls: List[str] = []
-    version_id: Optional[str] = None
-    status_updated_at: Optional[float] = None
-    visibility: Optional[str] = None
+    website_id: str | None = None
+    publish_status: str | None = None
+    site_urls: list[str] = []
+    version_id: str | None = None
+    status_updated_at: float | None = None
+    visibility: str | None = None
 
 
 class WebsiteCheckpoint(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at",)
 
-    version_id: Optional[str] = None
-    message: Optional[str] = None
-    status: Optional[str] = None
-    created_at: Optional[float] = None
+    version_id: str | None = None
+    message: str | None = None
+    status: str | None = None
+    created_at: float | None = None
 
 
 class WebsiteCheckpoints(V2Envelope):
-    website_id: Optional[str] = None
-    data: List[WebsiteCheckpoint] = []
-    published_version_id: Optional[str] = None
+    website_id: str | None = None
+    data: list[WebsiteCheckpoint] = []
+    published_version_id: str | None = None
 
 
 class WebsitePublished(V2Envelope):
-    website_id: Optional[str] = None
-    version_id: Optional[str] = None
+    website_id: str | None = None
+    version_id: str | None = None
 
 
 class DataList(V2Envelope):
     """An unpaginated ``{data: [...]}`` answer (items left as sent; the resources type them)."""
 
-    data: List[Any] = []
+    data: list[Any] = []

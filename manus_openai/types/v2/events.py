@@ -19,7 +19,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, List, Literal, Optional, Union
+from typing import Any, ClassVar, Literal, Union
 
 from ._base import V2Model
 
@@ -28,10 +28,10 @@ __all__ = [
     "AgentStatus",
     "AssistantMessage",
     "AssistantMessageEvent",
-    "EventAttachment",
     "ErrorMessage",
     "ErrorMessageEvent",
     "Event",
+    "EventAttachment",
     "Explanation",
     "ExplanationEvent",
     "GenericEvent",
@@ -67,10 +67,10 @@ class EventAttachment(V2Model):
             a.download("out/", client=client)
     """
 
-    type: Optional[str] = None
-    filename: Optional[str] = None
-    url: Optional[str] = None
-    content_type: Optional[str] = None
+    type: str | None = None
+    filename: str | None = None
+    url: str | None = None
+    content_type: str | None = None
 
     def _output_file(self, client: Any) -> Any:
         from ..output_file import OutputFile
@@ -98,88 +98,88 @@ class EventAttachment(V2Model):
 
 
 class UserMessage(V2Model):
-    content: Optional[str] = None
-    message_type: Optional[str] = None
-    attachments: List[EventAttachment] = []
+    content: str | None = None
+    message_type: str | None = None
+    attachments: list[EventAttachment] = []
 
 
 class AssistantMessage(V2Model):
     """What the agent said; ``attachments`` are the files it produced."""
 
-    content: Optional[str] = None
-    attachments: List[EventAttachment] = []
+    content: str | None = None
+    attachments: list[EventAttachment] = []
 
 
 class ErrorMessage(V2Model):
-    error_type: Optional[str] = None
-    content: Optional[str] = None
+    error_type: str | None = None
+    content: str | None = None
 
 
 class StatusDetail(V2Model):
     """What a ``waiting`` task waits for: answer ``waiting_for_event_id`` (see ``manus_openai.v2.confirmations``)."""
 
-    waiting_for_event_id: Optional[str] = None
-    waiting_for_event_type: Optional[str] = None
-    waiting_description: Optional[str] = None
-    confirm_input_schema: Optional[dict[str, Any]] = None
+    waiting_for_event_id: str | None = None
+    waiting_for_event_type: str | None = None
+    waiting_description: str | None = None
+    confirm_input_schema: dict[str, Any] | None = None
 
 
 class StatusUpdate(V2Model):
     agent_status: Union[AgentStatus, str, None] = None
-    status_detail: Optional[StatusDetail] = None
-    brief: Optional[str] = None
-    description: Optional[str] = None
+    status_detail: StatusDetail | None = None
+    brief: str | None = None
+    description: str | None = None
 
 
 class ToolMessage(V2Model):
-    action: Optional[str] = None
+    action: str | None = None
     param: Any = None
 
 
 class ToolUsed(V2Model):
-    tool: Optional[str] = None
-    action_id: Optional[str] = None
-    status: Optional[str] = None
-    brief: Optional[str] = None
-    description: Optional[str] = None
-    message: Optional[ToolMessage] = None
+    tool: str | None = None
+    action_id: str | None = None
+    status: str | None = None
+    brief: str | None = None
+    description: str | None = None
+    message: ToolMessage | None = None
 
 
 class PlanStep(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("started_at", "end_at")
 
-    status: Optional[str] = None
-    title: Optional[str] = None
-    started_at: Optional[float] = None
-    end_at: Optional[float] = None
+    status: str | None = None
+    title: str | None = None
+    started_at: float | None = None
+    end_at: float | None = None
 
 
 class PlanUpdate(V2Model):
-    steps: List[PlanStep] = []
+    steps: list[PlanStep] = []
 
 
 class NewPlanStep(V2Model):
-    step_id: Optional[str] = None
-    title: Optional[str] = None
+    step_id: str | None = None
+    title: str | None = None
 
 
 class Explanation(V2Model):
-    content: Optional[str] = None
+    content: str | None = None
 
 
 class StructuredOutputResult(V2Model):
     """``{success, value, error}``: always check ``success`` (``V2TasksResource.structured_result`` does)."""
 
-    success: Optional[bool] = None
+    success: bool | None = None
     value: Any = None
-    error: Optional[str] = None
+    error: str | None = None
 
 
 class _EventBase(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("timestamp",)
 
     id: str
-    timestamp: Optional[float] = None
+    timestamp: float | None = None
 
 
 class UserMessageEvent(_EventBase):
@@ -202,7 +202,7 @@ class StatusUpdateEvent(_EventBase):
     status_update: StatusUpdate = StatusUpdate()
 
     @property
-    def agent_status(self) -> Optional[str]:
+    def agent_status(self) -> str | None:
         """Shortcut for ``status_update.agent_status``."""
         status = self.status_update.agent_status
         return status if isinstance(status, str) else None
@@ -302,7 +302,6 @@ def parse_event(value: object) -> Event:
         data.setdefault("id", "")
         return GenericEvent.construct(**data)
     if data.get(kind) is None:
-        data.pop(kind, None)  # type: ignore[arg-type]  # kind is a str here; the payload keeps its default
+        data.pop(kind, None)  # the payload keeps its default
     data.setdefault("id", "")
     return cls.construct(**data)  # type: ignore[return-value]  # cls is one of Event's members
-

@@ -6,7 +6,7 @@ treats only ``uploaded`` as usable and ``error`` / ``deleted`` as failures.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional, Union
+from typing import ClassVar, Literal, Union
 
 from ._base import V2Envelope, V2Model
 
@@ -28,13 +28,13 @@ class V2File(V2Model):
     _timestamps: ClassVar[tuple[str, ...]] = ("created_at", "expires_at")
 
     id: str
-    filename: Optional[str] = None
+    filename: str | None = None
     status: Union[FileStatus, str, None] = None
-    created_at: Optional[float] = None
-    bytes: Optional[int] = None
-    content_type: Optional[str] = None
-    expires_at: Optional[float] = None
-    error_message: Optional[str] = None
+    created_at: float | None = None
+    bytes: int | None = None
+    content_type: str | None = None
+    expires_at: float | None = None
+    error_message: str | None = None
 
 
 class FileUploadTicket(V2Envelope):
@@ -43,8 +43,8 @@ class FileUploadTicket(V2Envelope):
     _timestamps: ClassVar[tuple[str, ...]] = ("upload_expires_at",)
 
     file: V2File
-    upload_url: Optional[str] = None
-    upload_expires_at: Optional[float] = None
+    upload_url: str | None = None
+    upload_expires_at: float | None = None
 
 
 class FileDetail(V2Envelope):

@@ -9,7 +9,7 @@ waiting" would make every wait on those revisions run to its deadline.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal, Optional, Union
+from typing import ClassVar, Literal, Union
 
 from ._base import V2Envelope, V2Model
 
@@ -41,8 +41,8 @@ TaskType = Literal["standard", "project", "agent_subtask"]
 class ApiKeyRef(V2Model):
     """``created_by_api_key``: the key that created the task (its *current* name)."""
 
-    id: Optional[str] = None
-    name: Optional[str] = None
+    id: str | None = None
+    name: str | None = None
 
 
 class V2Task(V2Model):
@@ -58,17 +58,17 @@ class V2Task(V2Model):
 
     id: str
     status: Union[TaskStatus, str, None] = None
-    created_at: Optional[float] = None
-    updated_at: Optional[float] = None
+    created_at: float | None = None
+    updated_at: float | None = None
     task_type: Union[TaskType, str, None] = None
     share_visibility: Union[ShareVisibility, str, None] = None
-    title: Optional[str] = None
-    credit_usage: Optional[int] = None
-    task_url: Optional[str] = None
-    share_url: Optional[str] = None
-    created_by_api_key: Optional[ApiKeyRef] = None
-    agent_profile: Optional[str] = None
-    has_running_background_jobs: Optional[bool] = None
+    title: str | None = None
+    credit_usage: int | None = None
+    task_url: str | None = None
+    share_url: str | None = None
+    created_by_api_key: ApiKeyRef | None = None
+    agent_profile: str | None = None
+    has_running_background_jobs: bool | None = None
 
     @property
     def background_jobs_running(self) -> bool:
@@ -93,19 +93,19 @@ class TaskCreated(V2Envelope):
     """
 
     task_id: str
-    task_title: Optional[str] = None
-    task_url: Optional[str] = None
+    task_title: str | None = None
+    task_url: str | None = None
     share_visibility: Union[ShareVisibility, str, None] = None
-    share_url: Optional[str] = None
+    share_url: str | None = None
 
 
 class TaskUpdated(V2Envelope):
     """``task.update``'s answer."""
 
-    task_id: Optional[str] = None
-    task_title: Optional[str] = None
-    task_url: Optional[str] = None
-    share_url: Optional[str] = None
+    task_id: str | None = None
+    task_title: str | None = None
+    task_url: str | None = None
+    share_url: str | None = None
     share_visibility: Union[ShareVisibility, str, None] = None
 
 
@@ -116,14 +116,14 @@ class TaskStopped(V2Envelope):
 class TaskDeleted(V2Envelope):
     """``task.delete``'s answer."""
 
-    id: Optional[str] = None
-    deleted: Optional[bool] = None
+    id: str | None = None
+    deleted: bool | None = None
 
 
 class TaskMessageSent(V2Envelope):
     """``task.sendMessage``'s answer."""
 
-    task_id: Optional[str] = None
+    task_id: str | None = None
 
 
 class ActionConfirmed(V2Envelope):
@@ -139,7 +139,6 @@ class ActionConfirmed(V2Envelope):
         assert done.stays_waiting
     """
 
-    task_id: Optional[str] = None
-    confirmed: Optional[bool] = None
+    task_id: str | None = None
+    confirmed: bool | None = None
     stays_waiting: bool = False
-
