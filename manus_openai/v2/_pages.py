@@ -125,6 +125,11 @@ class SyncEventPage(BaseSyncPage[Event], BasePage[Event]):
         """This page's events, typed."""
         return self._get_page_items()
 
+    @property
+    def data(self) -> list[Event]:
+        """The same as ``events`` (the name every other page uses)."""
+        return self._get_page_items()
+
 
 class AsyncEventPage(BaseAsyncPage[Event], BasePage[Event]):
     """The async twin of ``SyncEventPage``."""
@@ -147,4 +152,9 @@ class AsyncEventPage(BaseAsyncPage[Event], BasePage[Event]):
     @property
     def events(self) -> list[Event]:
         """This page's events, typed."""
+        return self._get_page_items()
+
+    @property
+    def data(self) -> list[Event]:
+        """The same as ``events`` (the name every other page uses)."""
         return self._get_page_items()

@@ -23,6 +23,7 @@ import pydantic
 from typing_extensions import Unpack
 
 from .._compat import AsyncPaginator
+from ..types.v2._base import V2Envelope
 from ..types.v2.events import Event, StatusDetail, StatusUpdateEvent, StructuredOutputResultEvent
 from ..types.v2.task import ActionConfirmed, TaskCreated, TaskDeleted, TaskMessageSent, TaskStopped, TaskUpdated, V2Task
 from ._base import AsyncV2Resource, RequestOptions, V2Resource
@@ -41,7 +42,7 @@ Waiting = Union[StatusDetail, StatusUpdateEvent, str]
 Visibility = Literal["private", "team", "public"]
 
 
-class _TaskDetail(pydantic.BaseModel):
+class _TaskDetail(V2Envelope):
     task: V2Task
 
 
