@@ -23,6 +23,7 @@ import pydantic
 from typing_extensions import Unpack
 
 from .._compat import AsyncPaginator
+from .._waiting import check_wait_options
 from ..types.v2._base import V2Envelope
 from ..types.v2.events import Event, StatusDetail, StatusUpdateEvent, StructuredOutputResultEvent
 from ..types.v2.task import ActionConfirmed, TaskCreated, TaskDeleted, TaskMessageSent, TaskStopped, TaskUpdated, V2Task
@@ -355,6 +356,7 @@ class V2Tasks(V2Resource):
             for event in client.v2.tasks.follow(task_id, verbose=True):
                 print(event.type)
         """
+        check_wait_options(timeout, poll_interval)
         return TaskFollower(
             self,
             task_ref(task_id),
@@ -615,6 +617,7 @@ class AsyncV2Tasks(AsyncV2Resource):
         events: Any = None,
     ) -> AsyncTaskFollower:
         """``async for event in client.v2.tasks.follow(task_id)``; see ``V2Tasks.follow``."""
+        check_wait_options(timeout, poll_interval)
         return AsyncTaskFollower(
             self,
             task_ref(task_id),

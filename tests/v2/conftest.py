@@ -57,7 +57,9 @@ def install_clock(client: AnyClient, clock: FakeClock) -> None:
 
 
 @pytest.fixture(params=["sync", "async"])
-async def client(request: pytest.FixtureRequest, router: respx.MockRouter, clock: FakeClock) -> AsyncIterator[AnyClient]:
+async def client(
+    request: pytest.FixtureRequest, router: respx.MockRouter, clock: FakeClock
+) -> AsyncIterator[AnyClient]:
     """A sync or an async client (``max_retries=2``) whose requests respx answers."""
     c: AnyClient
     if request.param == "sync":

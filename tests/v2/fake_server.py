@@ -27,8 +27,12 @@ class FakeTask:
         router.get("/v2/task.detail").mock(side_effect=self._detail)
 
     def add(self, kind: str, payload: dict[str, Any] | None = None) -> dict[str, Any]:
-        event = {"id": f"e{len(self.events) + 1}", "type": kind, "timestamp": 1764187289000 + len(self.events),
-                 kind: payload or {}}  # fmt: skip
+        event = {
+            "id": f"e{len(self.events) + 1}",
+            "type": kind,
+            "timestamp": 1764187289000 + len(self.events),
+            kind: payload or {},
+        }
         self.events.append(event)
         if kind == "status_update":
             self.status = str((payload or {}).get("agent_status"))
@@ -51,8 +55,11 @@ class FakeTask:
                 else:
                     self.add(step_kind, step)
             if self.polls in self.fail_polls:
-                return httpx.Response(429, json={"ok": False, "error": {"code": "rate_limited", "message": "slow"}},
-                                      headers={"retry-after": "7"})  # fmt: skip
+                return httpx.Response(
+                    429,
+                    json={"ok": False, "error": {"code": "rate_limited", "message": "slow"}},
+                    headers={"retry-after": "7"},
+                )
         ordered = list(reversed(self.events)) if params.get("order", "desc") == "desc" else list(self.events)
         start = int(params.get("cursor") or 0)
         limit = int(params.get("limit") or 50)

@@ -36,7 +36,9 @@ def test_both_in_the_environment_are_refused(monkeypatch: pytest.MonkeyPatch) ->
         ManusOpenAI()
 
 
-def test_explicit_token_beats_a_key_in_the_environment(monkeypatch: pytest.MonkeyPatch, router: respx.MockRouter) -> None:
+def test_explicit_token_beats_a_key_in_the_environment(
+    monkeypatch: pytest.MonkeyPatch, router: respx.MockRouter
+) -> None:
     monkeypatch.setenv("MANUS_API_KEY", TEST_KEY)
     route = router.get("/v2/task.detail").respond(json=ok(**TASK))
     with ManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL) as client:
@@ -60,7 +62,10 @@ def test_token_from_the_environment_is_used(monkeypatch: pytest.MonkeyPatch, rou
     ["v2.webhooks.public_key", "v2.usage.available_credits", "v2.agents.list", "v2.webhooks.list"],
 )
 async def test_api_key_only_endpoints_refuse_a_token_before_sending(dotted: str, router: respx.MockRouter) -> None:
-    for client in (ManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL), AsyncManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL)):
+    for client in (
+        ManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL),
+        AsyncManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL),
+    ):
         with pytest.raises(ManusError, match="accepts only an API key"):
             await call(client, dotted)
         await call(client, "close")
@@ -99,7 +104,9 @@ def test_the_key_never_reaches_a_debug_log(router: respx.MockRouter, caplog: pyt
 
 
 def _error(code: str, status: int, message: str = "nope") -> httpx.Response:
-    return httpx.Response(status, json={"ok": False, "request_id": "req_9", "error": {"code": code, "message": message}})
+    return httpx.Response(
+        status, json={"ok": False, "request_id": "req_9", "error": {"code": code, "message": message}}
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,10 +139,13 @@ async def test_v2_error_codes_become_typed_errors_keeping_code_message_and_reque
     [
         (httpx.Response(502, text="<html>Bad gateway</html>"), openai.InternalServerError, "http_502"),
         (httpx.Response(400, json={"ok": False, "request_id": "r"}), openai.BadRequestError, "http_400"),
-        (httpx.Response(200, json={"ok": False, "request_id": "r", "error": {"code": "not_found", "message": "x"}}),
-         openai.NotFoundError, "not_found"),
+        (
+            httpx.Response(200, json={"ok": False, "request_id": "r", "error": {"code": "not_found", "message": "x"}}),
+            openai.NotFoundError,
+            "not_found",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_a_body_that_is_not_the_envelope_is_a_typed_error(
     client: AnyClient, router: respx.MockRouter, reply: httpx.Response, cls: type[openai.APIStatusError], code: str
 ) -> None:
@@ -160,10 +170,11 @@ async def test_create_is_not_resent_after_a_5xx(client: AnyClient, router: respx
 
 async def test_create_is_resent_after_a_429(client: AnyClient, router: respx.MockRouter) -> None:
     route = router.post("/v2/task.create").mock(
-        side_effect=[httpx.Response(429, json={"ok": False, "error": {"code": "rate_limited"}},
-                                    headers={"retry-after-ms": "1"}),
-                     httpx.Response(200, json=ok(task_id="t1"))]
-    )  # fmt: skip
+        side_effect=[
+            httpx.Response(429, json={"ok": False, "error": {"code": "rate_limited"}}, headers={"retry-after-ms": "1"}),
+            httpx.Response(200, json=ok(task_id="t1")),
+        ]
+    )
     created = await call(client, "v2.tasks.create", "hi")
     assert created.task_id == "t1"
     assert route.call_count == 2
@@ -178,8 +189,10 @@ async def test_send_message_is_not_resent_after_a_timeout(client: AnyClient, rou
 
 async def test_reads_keep_the_sdk_retries(client: AnyClient, router: respx.MockRouter) -> None:
     route = router.get("/v2/task.detail").mock(
-        side_effect=[httpx.Response(503, json={"ok": False, "error": {"code": "unavailable"}}, headers={"retry-after-ms": "1"}),
-                     httpx.Response(200, json=ok(**TASK))]
-    )  # fmt: skip
+        side_effect=[
+            httpx.Response(503, json={"ok": False, "error": {"code": "unavailable"}}, headers={"retry-after-ms": "1"}),
+            httpx.Response(200, json=ok(**TASK)),
+        ]
+    )
     assert (await call(client, "v2.tasks.retrieve", "t1")).id == "t1"
     assert route.call_count == 2

@@ -24,12 +24,18 @@ from manus_openai.v2.structured import parse_result
 from tests.conftest import TEST_KEY
 from tests.v2.conftest import AnyClient, call, collect, ok
 
-GMAIL_SCHEMA = {"type": "object", "properties": {"accept": {"type": "boolean"}, "save_draft": {"type": "boolean"}},
-                "required": ["accept"], "additionalProperties": False}  # fmt: skip
+GMAIL_SCHEMA = {
+    "type": "object",
+    "properties": {"accept": {"type": "boolean"}, "save_draft": {"type": "boolean"}},
+    "required": ["accept"],
+    "additionalProperties": False,
+}
 
 
 def waiting(kind: str, schema: dict[str, Any] | None = None) -> StatusDetail:
-    return StatusDetail.construct(waiting_for_event_id="evt_1", waiting_for_event_type=kind, confirm_input_schema=schema)
+    return StatusDetail.construct(
+        waiting_for_event_id="evt_1", waiting_for_event_type=kind, confirm_input_schema=schema
+    )
 
 
 # --- confirmations ------------------------------------------------------------------------------------
@@ -50,15 +56,22 @@ def waiting(kind: str, schema: dict[str, Any] | None = None) -> StatusDetail:
         (confirmations.accept(), "outlookCalendarDelete", {"accept": True}),
         (confirmations.accept(), "connectorOauthExpired", {"accept": True}),
         (confirmations.accept(), "mapreduceAction", {"accept": True}),
-        (confirmations.meta_marketing(["act_1"]), "metaMarketingAction", {"accept": True, "selectedAccountIds": ["act_1"]}),
+        (
+            confirmations.meta_marketing(["act_1"]),
+            "metaMarketingAction",
+            {"accept": True, "selectedAccountIds": ["act_1"]},
+        ),
         (confirmations.meta_marketing_result(), "metaMarketingActionResult", {"accept": True}),
         (confirmations.webdev_run("max"), "webdevRunAction", {"accept": True, "mode": "max"}),
         (confirmations.webdev_deploy("team"), "webdevRunAction", {"accept": True, "visibility": "team"}),
-        (confirmations.provide_secrets({"X": "Y"}), "webdevRequestSecrets",
-         {"accept": True, "secrets": [{"key": "X", "value": "Y"}]}),
+        (
+            confirmations.provide_secrets({"X": "Y"}),
+            "webdevRequestSecrets",
+            {"accept": True, "secrets": [{"key": "X", "value": "Y"}]},
+        ),
         (confirmations.reject(), "webdevRequestSecrets", {"accept": False}),
     ],
-)  # fmt: skip
+)
 async def test_each_documented_waiting_type_has_a_typed_answer(
     client: AnyClient, router: respx.MockRouter, helper: confirmations.Confirmation, kind: str, sent: dict[str, Any]
 ) -> None:
@@ -72,7 +85,9 @@ def test_every_documented_waiting_type_is_known() -> None:
     assert len(set(confirmations.WAITING_TYPES)) == 20
 
 
-async def test_confirm_on_message_ask_user_is_refused_before_sending(client: AnyClient, router: respx.MockRouter) -> None:
+async def test_confirm_on_message_ask_user_is_refused_before_sending(
+    client: AnyClient, router: respx.MockRouter
+) -> None:
     with pytest.raises(ConfirmationMismatchError, match="reply"):
         await call(client, "v2.tasks.confirm", "t1", waiting("messageAskUser"), {"accept": True})
     assert not router.calls
@@ -91,16 +106,22 @@ async def test_input_is_validated_against_the_events_schema(client: AnyClient, r
     assert not router.calls
 
 
-async def test_a_raw_dict_for_a_type_added_later_is_sent_when_valid(client: AnyClient, router: respx.MockRouter) -> None:
+async def test_a_raw_dict_for_a_type_added_later_is_sent_when_valid(
+    client: AnyClient, router: respx.MockRouter
+) -> None:
     route = router.post("/v2/task.confirmAction").respond(json=ok(task_id="t1", confirmed=True))
     schema = {"type": "object", "properties": {"level": {"enum": [1, 2]}}, "required": ["level"]}
     await call(client, "v2.tasks.confirm", "t1", waiting("laterType", schema), {"level": 2})
     assert json.loads(route.calls.last.request.content)["input"] == {"level": 2}
 
 
-async def test_reject_on_an_accept_type_says_the_task_stays_waiting(client: AnyClient, router: respx.MockRouter) -> None:
+async def test_reject_on_an_accept_type_says_the_task_stays_waiting(
+    client: AnyClient, router: respx.MockRouter
+) -> None:
     router.post("/v2/task.confirmAction").respond(json=ok(task_id="t1", confirmed=True))
-    done = await call(client, "v2.tasks.confirm", "t1", waiting("gmailSendAction", GMAIL_SCHEMA), confirmations.reject())
+    done = await call(
+        client, "v2.tasks.confirm", "t1", waiting("gmailSendAction", GMAIL_SCHEMA), confirmations.reject()
+    )
     assert done.stays_waiting is True
 
 
@@ -143,8 +164,10 @@ def test_a_model_compiles_to_the_strict_subset() -> None:
     assert schema["additionalProperties"] is False
     assert schema["required"] == ["name", "founded", "tags", "hq"]
     hq = schema["properties"]["hq"]
-    assert hq["additionalProperties"] is False and hq["required"] == ["city", "zip"]
-    assert "$defs" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
+    assert hq["additionalProperties"] is False
+    assert hq["required"] == ["city", "zip"]
+    assert "$defs" not in json.dumps(schema)
+    assert "$ref" not in json.dumps(schema)
 
 
 class Tree(pydantic.BaseModel):
@@ -163,8 +186,16 @@ def test_a_model_outside_the_subset_is_refused_with_the_reason(spec: type[pydant
 
 def test_a_schema_dict_is_checked_not_rewritten() -> None:
     with pytest.raises(SchemaNotStrictError) as caught:
-        output_schema({"type": "object", "properties": {"a": {"type": "object", "properties": {"b": {"type": "string"}},
-                       "additionalProperties": False}}, "required": ["a"], "additionalProperties": False})  # fmt: skip
+        output_schema(
+            {
+                "type": "object",
+                "properties": {
+                    "a": {"type": "object", "properties": {"b": {"type": "string"}}, "additionalProperties": False}
+                },
+                "required": ["a"],
+                "additionalProperties": False,
+            }
+        )
     assert caught.value.path == "$.properties.a"
 
 
@@ -182,19 +213,31 @@ async def test_send_message_rearms_with_a_new_schema(client: AnyClient, router: 
 
 async def test_structured_result_parses_into_the_model(client: AnyClient, router: respx.MockRouter) -> None:
     value = {"name": "Apple", "founded": 1976, "tags": [], "hq": {"city": "Cupertino", "zip": None}}
-    router.get("/v2/task.listMessages").respond(json=ok(messages=[
-        {"id": "e2", "type": "status_update", "timestamp": 2, "status_update": {"agent_status": "stopped"}},
-        {"id": "e1", "type": "structured_output_result", "timestamp": 1,
-         "structured_output_result": {"success": True, "value": value, "error": None}}], has_more=False))  # fmt: skip
+    router.get("/v2/task.listMessages").respond(
+        json=ok(
+            messages=[
+                {"id": "e2", "type": "status_update", "timestamp": 2, "status_update": {"agent_status": "stopped"}},
+                {
+                    "id": "e1",
+                    "type": "structured_output_result",
+                    "timestamp": 1,
+                    "structured_output_result": {"success": True, "value": value, "error": None},
+                },
+            ],
+            has_more=False,
+        )
+    )
     company = await call(client, "v2.tasks.structured_result", "t1", Company)
-    assert isinstance(company, Company) and company.hq.city == "Cupertino"
+    assert isinstance(company, Company)
+    assert company.hq.city == "Cupertino"
 
 
 def test_success_false_is_a_typed_error_with_message_and_value() -> None:
     result = StructuredOutputResult.construct(success=False, value={"partial": 1}, error="could not extract")
     with pytest.raises(StructuredOutputError) as caught:
         parse_result(result, Company)
-    assert caught.value.error == "could not extract" and caught.value.value == {"partial": 1}
+    assert caught.value.error == "could not extract"
+    assert caught.value.value == {"partial": 1}
 
 
 # --- validation before sending ------------------------------------------------------------------------
@@ -263,7 +306,9 @@ async def test_a_cursor_that_does_not_advance_raises(client: AnyClient, router: 
 
 def test_unknown_event_types_keep_their_payload_and_timestamps_parse_in_both_units() -> None:
     generic = parse_event({"id": "x", "type": "brand_new", "timestamp": "1764187289", "brand_new": {"k": [1]}})
-    assert generic.type == "brand_new" and generic.payload == {"k": [1]} and generic.timestamp == 1764187289.0
+    assert generic.type == "brand_new"
+    assert generic.payload == {"k": [1]}
+    assert generic.timestamp == 1764187289.0
     ms = parse_event({"id": "y", "type": "user_stop", "timestamp": 1764187289500})
     assert ms.timestamp == pytest.approx(1764187289.5)
 
@@ -274,17 +319,26 @@ def test_unknown_event_types_keep_their_payload_and_timestamps_parse_in_both_uni
 async def test_upload_puts_the_bytes_without_any_key_and_polls_to_uploaded(
     client: AnyClient, router: respx.MockRouter
 ) -> None:
-    router.post("/v2/file.upload").respond(json=ok(
-        file={"id": "f1", "filename": "a.txt", "status": "pending"}, upload_url="https://s3.example/put?sig=1",
-        upload_expires_at=1764187469))  # fmt: skip
+    router.post("/v2/file.upload").respond(
+        json=ok(
+            file={"id": "f1", "filename": "a.txt", "status": "pending"},
+            upload_url="https://s3.example/put?sig=1",
+            upload_expires_at=1764187469,
+        )
+    )
     put = router.route(method="PUT", scheme="https", host="s3.example", path="/put").respond(200)
-    detail = router.get("/v2/file.detail").mock(side_effect=[
-        httpx.Response(200, json=ok(file={"id": "f1", "status": "pending"})),
-        httpx.Response(200, json=ok(file={"id": "f1", "status": "uploaded", "bytes": 3}))])  # fmt: skip
+    detail = router.get("/v2/file.detail").mock(
+        side_effect=[
+            httpx.Response(200, json=ok(file={"id": "f1", "status": "pending"})),
+            httpx.Response(200, json=ok(file={"id": "f1", "status": "uploaded", "bytes": 3})),
+        ]
+    )
     done = await call(client, "v2.files.upload", b"abc", filename="a.txt")
-    assert done.status == "uploaded" and detail.call_count == 2
+    assert done.status == "uploaded"
+    assert detail.call_count == 2
     sent = put.calls.last.request
-    assert sent.content == b"abc" and sent.headers["content-type"] == "text/plain"
+    assert sent.content == b"abc"
+    assert sent.headers["content-type"] == "text/plain"
     assert not {"x-manus-api-key", "api_key", "authorization"} & {k.lower() for k in sent.headers}
     assert TEST_KEY not in str(sent.headers)
 
@@ -293,6 +347,7 @@ async def test_public_key_is_cached(client: AnyClient, router: respx.MockRouter)
     route = router.get("/v2/webhook.publicKey").respond(json=ok(public_key="PEM", algorithm="RSA-SHA256"))
     first = await call(client, "v2.webhooks.public_key")
     second = await call(client, "v2.webhooks.public_key")
-    assert first is second and route.call_count == 1
+    assert first is second
+    assert route.call_count == 1
     await call(client, "v2.webhooks.public_key", refresh=True)
     assert route.call_count == 2

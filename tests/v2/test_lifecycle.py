@@ -25,16 +25,22 @@ async def test_follow_yields_every_event_once_in_order_across_pages(
     task.status_update("running")
     # 120 events arrive between two polls: more than two pages of 50, read back to the last seen one.
     task.before_poll[2] = [{"__kind": "tool_used", "tool": "browser"} for _ in range(120)]
-    task.before_poll[3] = [{"__kind": "assistant_message", "content": "done"}, {"__kind": "status_update", "agent_status": "stopped"}]
+    task.before_poll[3] = [
+        {"__kind": "assistant_message", "content": "done"},
+        {"__kind": "status_update", "agent_status": "stopped"},
+    ]
     events = await drain(client.v2.tasks.follow("t1"))
     assert _ids(events) == [e["id"] for e in task.events]
     assert len(set(_ids(events))) == len(events)
-    assert isinstance(events[-1], StatusUpdateEvent) and events[-1].agent_status == "stopped"
+    assert isinstance(events[-1], StatusUpdateEvent)
+    assert events[-1].agent_status == "stopped"
     assert isinstance(events[-2], AssistantMessageEvent)
     assert clock.sleeps == [1.0, 4.0]  # the v1 schedule: polls at 0, 1 and 5 s
 
 
-async def test_stopped_with_background_jobs_is_not_final(client: AnyClient, router: respx.MockRouter, clock: FakeClock) -> None:
+async def test_stopped_with_background_jobs_is_not_final(
+    client: AnyClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
     task = FakeTask(router)
     task.status_update("stopped")
     task.background = True
@@ -53,7 +59,8 @@ async def test_stopped_with_background_jobs_is_not_final(client: AnyClient, rout
     tasks._sleep = aflip if hasattr(follower, "__aiter__") else flip
     await drain(follower)
     assert task.details == 4
-    assert follower.task is not None and follower.task.has_running_background_jobs is False
+    assert follower.task is not None
+    assert follower.task.has_running_background_jobs is False
 
 
 async def test_missing_background_field_means_final(client: AnyClient, router: respx.MockRouter) -> None:
@@ -61,30 +68,42 @@ async def test_missing_background_field_means_final(client: AnyClient, router: r
     task.status_update("stopped")
     follower = client.v2.tasks.follow("t1")
     assert len(await drain(follower)) == 1
-    assert task.polls == 1 and task.details == 1
+    assert task.polls == 1
+    assert task.details == 1
 
 
 async def test_follow_stops_at_waiting_and_resumes_after_a_confirm(client: AnyClient, router: respx.MockRouter) -> None:
     task = FakeTask(router)
-    task.status_update("waiting", waiting_for_event_id="evt_1", waiting_for_event_type="gmailSendAction",
-                       confirm_input_schema={"type": "object", "properties": {"accept": {"type": "boolean"},
-                                             "save_draft": {"type": "boolean"}}})  # fmt: skip
+    task.status_update(
+        "waiting",
+        waiting_for_event_id="evt_1",
+        waiting_for_event_type="gmailSendAction",
+        confirm_input_schema={
+            "type": "object",
+            "properties": {"accept": {"type": "boolean"}, "save_draft": {"type": "boolean"}},
+        },
+    )
     router.post("/v2/task.confirmAction").respond(json={"ok": True, "task_id": "t1", "confirmed": True})
     follower = client.v2.tasks.follow("t1")
     first = await drain(follower)
-    assert follower.waiting is not None and follower.waiting.waiting_for_event_type == "gmailSendAction"
+    assert follower.waiting is not None
+    assert follower.waiting.waiting_for_event_type == "gmailSendAction"
     confirmed = await call(follower, "confirm", confirmations.send_mail(save_draft=True))
     assert not confirmed.stays_waiting
     assert follower.waiting is None
     # The server has not appended the new status yet at the next poll: the follower does not stop on the old one.
-    task.before_poll[3] = [{"__kind": "status_update", "agent_status": "running"},
-                           {"__kind": "status_update", "agent_status": "stopped"}]  # fmt: skip
+    task.before_poll[3] = [
+        {"__kind": "status_update", "agent_status": "running"},
+        {"__kind": "status_update", "agent_status": "stopped"},
+    ]
     second = await drain(follower)
     assert _ids(first + second) == [e["id"] for e in task.events]
     assert task.polls == 3
 
 
-async def test_a_rejection_is_surfaced_and_following_again_does_not_hang(client: AnyClient, router: respx.MockRouter) -> None:
+async def test_a_rejection_is_surfaced_and_following_again_does_not_hang(
+    client: AnyClient, router: respx.MockRouter
+) -> None:
     task = FakeTask(router)
     task.status_update("waiting", waiting_for_event_id="evt_1", waiting_for_event_type="terminalExecute")
     router.post("/v2/task.confirmAction").respond(json={"ok": True, "task_id": "t1", "confirmed": True})
@@ -97,7 +116,9 @@ async def test_a_rejection_is_surfaced_and_following_again_does_not_hang(client:
     assert follower.waiting is not None
 
 
-async def test_follow_honours_retry_after_and_survives_a_429(client: AnyClient, router: respx.MockRouter, clock: FakeClock) -> None:
+async def test_follow_honours_retry_after_and_survives_a_429(
+    client: AnyClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
     task = FakeTask(router)
     task.status_update("running")
     task.fail_polls = {2}
@@ -110,12 +131,15 @@ async def test_follow_honours_retry_after_and_survives_a_429(client: AnyClient, 
     assert 7.0 <= clock.sleeps[1] <= 10.5  # the 429's Retry-After, jittered, never early
 
 
-async def test_follow_times_out_with_the_last_state(client: AnyClient, router: respx.MockRouter, clock: FakeClock) -> None:
+async def test_follow_times_out_with_the_last_state(
+    client: AnyClient, router: respx.MockRouter, clock: FakeClock
+) -> None:
     task = FakeTask(router)
     task.status_update("running")
     with pytest.raises(V2WaitTimeout) as caught:
         await drain(client.v2.tasks.follow("t1", timeout=30))
-    assert caught.value.last_event is not None and caught.value.last_event.id == "e1"
+    assert caught.value.last_event is not None
+    assert caught.value.last_event.id == "e1"
     assert clock.now == pytest.approx(30.0)
 
 
@@ -153,7 +177,8 @@ async def test_wait_times_out_carrying_the_task(client: AnyClient, router: respx
     task.background = True
     with pytest.raises(V2WaitTimeout) as caught:
         await call(client, "v2.tasks.wait", "t1", timeout=100)
-    assert caught.value.task is not None and caught.value.task.background_jobs_running
+    assert caught.value.task is not None
+    assert caught.value.task.background_jobs_running
     assert caught.value.waited == pytest.approx(100.0)
 
 
@@ -180,5 +205,21 @@ async def test_wait_with_events_waits_for_the_push_instead_of_polling(
     receiver = FakeReceiver(task)
     done = await call(client, "v2.tasks.wait", "t1", events=receiver)
     assert done.status == "stopped"
-    assert task.details == 2 and clock.sleeps == []
+    assert task.details == 2
+    assert clock.sleeps == []
     assert receiver.waits == [60.0]
+
+
+@pytest.mark.parametrize("kwargs", [{"timeout": 0}, {"timeout": float("nan")}, {"poll_interval": -1}])
+def test_follow_and_wait_options_are_checked_before_any_request(
+    router: respx.MockRouter, kwargs: dict[str, Any]
+) -> None:
+    from manus_openai import ManusOpenAI
+    from tests.conftest import BASE_URL, TEST_KEY
+
+    with ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL) as client:
+        with pytest.raises(ValueError, match=r"timeout|poll_interval"):
+            client.v2.tasks.follow("t1", **kwargs)
+        with pytest.raises(ValueError, match=r"timeout|poll_interval"):
+            client.v2.tasks.wait("t1", **kwargs)
+    assert not router.calls
