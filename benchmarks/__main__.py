@@ -32,6 +32,7 @@ def _suite() -> dict[str, tuple[str, Callable[[bool], Report]]]:
         "pagination": ("4. pagination", load("pagination")),
         "concurrency": ("5. concurrency", load("concurrency")),
         "emulator": ("6. emulator throughput", load("emulator")),
+        "v2_follow": ("7. v2 follow", load("v2_follow")),
     }
 
 
