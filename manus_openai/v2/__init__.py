@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from . import confirmations, structured
+    from ._async_tasks import AsyncV2Tasks
     from ._files import AsyncV2Files, V2Files
     from ._follow import AsyncTaskFollower, TaskFollower
     from ._lifecycle import V2WaitTimeout
     from ._pages import AsyncCursorPage, AsyncEventPage, CursorNotAdvancingError, SyncCursorPage, SyncEventPage
     from ._root import V2, AsyncV2
-    from ._tasks import AsyncV2Tasks, V2Tasks
+    from ._tasks import V2Tasks
     from .confirmations import Confirmation, ConfirmationMismatchError, ConfirmInputInvalidError
     from .structured import SchemaNotStrictError, StructuredOutputError, output_schema
 
@@ -53,7 +54,7 @@ _LAZY = {
     "confirmations": ".confirmations",
     "structured": ".structured",
     "V2Tasks": "._tasks",
-    "AsyncV2Tasks": "._tasks",
+    "AsyncV2Tasks": "._async_tasks",
     "V2Files": "._files",
     "AsyncV2Files": "._files",
 }

@@ -31,7 +31,8 @@ from ._params import Message
 from .confirmations import Confirmation
 
 if TYPE_CHECKING:
-    from ._tasks import AsyncV2Tasks, V2Tasks
+    from ._async_tasks import AsyncV2Tasks
+    from ._tasks import V2Tasks
 
 __all__ = ["AsyncTaskFollower", "TaskFollower"]
 

@@ -19,9 +19,10 @@ from ._account import (
     V2Skills,
     V2Usage,
 )
+from ._async_tasks import AsyncV2Tasks
 from ._files import AsyncV2Files, V2Files
 from ._sites import AsyncV2Webhooks, AsyncV2Websites, V2Webhooks, V2Websites
-from ._tasks import AsyncV2Tasks, V2Tasks
+from ._tasks import V2Tasks
 
 __all__ = ["V2", "AsyncV2"]
 
