@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ._follow import AsyncTaskFollower, TaskFollower
     from ._lifecycle import V2WaitTimeout
     from ._pages import AsyncCursorPage, AsyncEventPage, CursorNotAdvancingError, SyncCursorPage, SyncEventPage
+    from ._params import FilePart, Message, MessageInput, Part, TextPart, VoicePart
     from ._root import V2, AsyncV2
     from ._tasks import V2Tasks
     from .confirmations import Confirmation, ConfirmationMismatchError, ConfirmInputInvalidError
@@ -56,6 +57,12 @@ _LAZY = {
     "V2Tasks": "._tasks",
     "AsyncV2Tasks": "._async_tasks",
     "V2Files": "._files",
+    "Message": "._params",
+    "MessageInput": "._params",
+    "Part": "._params",
+    "TextPart": "._params",
+    "FilePart": "._params",
+    "VoicePart": "._params",
     "AsyncV2Files": "._files",
 }
 
@@ -88,14 +95,20 @@ __all__ = [
     "Confirmation",
     "ConfirmationMismatchError",
     "CursorNotAdvancingError",
+    "FilePart",
+    "Message",
+    "MessageInput",
+    "Part",
     "SchemaNotStrictError",
     "StructuredOutputError",
     "SyncCursorPage",
     "SyncEventPage",
     "TaskFollower",
+    "TextPart",
     "V2Files",
     "V2Tasks",
     "V2WaitTimeout",
+    "VoicePart",
     "confirmations",
     "output_schema",
     "structured",

@@ -39,6 +39,8 @@ __all__ = ["Detail", "Emit", "Fetch", "FollowState", "Pause", "V2WaitTimeout", "
 
 FOLLOW_PAGE_SIZE = 50
 """Events asked per ``listMessages`` read while following (Manus's default page)."""
+CATCH_UP_PAGE_SIZE = 200
+"""Events asked per read while catching up on a log never read before (Manus's maximum page)."""
 
 
 class V2WaitTimeout(ManusError, TimeoutError):
@@ -179,7 +181,7 @@ def follow_plan(
         cursor: str | None = None
         failed = False
         while True:  # one poll: newest page, then older pages until a seen event
-            result = yield Fetch(cursor, page_size)
+            result = yield Fetch(cursor, page_size if state.seen or state.after else CATCH_UP_PAGE_SIZE)
             if isinstance(result, BaseException):
                 hint, failed = _fail(result), True
                 break

@@ -22,9 +22,12 @@ from .._options import check_str
 
 __all__ = [
     "AGENT_PROFILES_V2",
+    "FilePart",
     "Message",
     "MessageInput",
     "Part",
+    "TextPart",
+    "VoicePart",
     "build_message",
     "check_bool",
     "check_choice",

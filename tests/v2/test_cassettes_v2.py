@@ -19,6 +19,7 @@ from manus_openai import AsyncManusOpenAI, ManusOpenAI
 from manus_openai.v2 import confirmations
 from tests.conftest import CASSETTE_KEY, CASSETTES, _AsyncRedirect, _recording, _Redirect
 from tests.resources.conftest import _public_urls_in_body
+from tests.v2.conftest import FakeClock
 
 pytestmark = pytest.mark.vcr
 
@@ -47,11 +48,11 @@ def v2_target(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
 
 
 def _no_sleep(client: Any) -> None:
-    client.v2.tasks._sleep = (lambda _s: None) if isinstance(client, ManusOpenAI) else _anone
-
-
-async def _anone(_s: float) -> None:
-    return None
+    """Sleeps advance a fake clock: a replay never waits, and a request missing from the cassette (an
+    APIConnectionError, which a follow retries) ends in V2WaitTimeout instead of spinning."""
+    clock = FakeClock()
+    client.v2.tasks._monotonic = clock.monotonic
+    client.v2.tasks._sleep = clock.sleep if isinstance(client, ManusOpenAI) else clock.asleep
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ async def async_v2_client(v2_target: dict[str, Any]) -> AsyncIterator[AsyncManus
 
 def test_create_follow_confirm(v2_client: ManusOpenAI) -> None:
     created = v2_client.v2.tasks.create("Email the team [[manus:wait=gmailSendAction]]")
-    follower = v2_client.v2.tasks.follow(created.task_id)
+    follower = v2_client.v2.tasks.follow(created.task_id, timeout=60)
     first = list(follower)
     assert follower.waiting is not None
     assert follower.waiting.waiting_for_event_type == "gmailSendAction"
@@ -97,7 +98,7 @@ class City(pydantic.BaseModel):
 
 async def test_async_ask_reply_and_structured_result(async_v2_client: AsyncManusOpenAI) -> None:
     created = await async_v2_client.v2.tasks.create("Pick a city [[manus:ask=Which one?]]", structured_output=City)
-    follower = async_v2_client.v2.tasks.follow(created.task_id)
+    follower = async_v2_client.v2.tasks.follow(created.task_id, timeout=60)
     assert [e async for e in follower]
     assert follower.waiting is not None
     assert follower.waiting.waiting_for_event_type == "messageAskUser"

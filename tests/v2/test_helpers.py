@@ -351,3 +351,42 @@ async def test_public_key_is_cached(client: AnyClient, router: respx.MockRouter)
     assert route.call_count == 1
     await call(client, "v2.webhooks.public_key", refresh=True)
     assert route.call_count == 2
+
+
+async def test_unknown_fields_are_kept(client: AnyClient, router: respx.MockRouter) -> None:
+    router.get("/v2/task.detail").respond(json=ok(task={"id": "t1", "status": "running", "brand_new": {"x": 1}}))
+    task = await call(client, "v2.tasks.retrieve", "t1")
+    assert task.model_extra == {"brand_new": {"x": 1}}
+
+
+async def test_waiting_for_reads_the_newest_status(client: AnyClient, router: respx.MockRouter) -> None:
+    waiting_event = {
+        "id": "e2",
+        "type": "status_update",
+        "timestamp": 2,
+        "status_update": {
+            "agent_status": "waiting",
+            "status_detail": {"waiting_for_event_id": "evt_9", "waiting_for_event_type": "deployAction"},
+        },
+    }
+    router.get("/v2/task.listMessages").respond(json=ok(messages=[waiting_event], has_more=False))
+    found = await call(client, "v2.tasks.waiting_for", "t1")
+    assert found is not None
+    assert (found.waiting_for_event_id, found.waiting_for_event_type) == ("evt_9", "deployAction")
+
+
+async def test_confirm_takes_the_status_update_event_itself(client: AnyClient, router: respx.MockRouter) -> None:
+    route = router.post("/v2/task.confirmAction").respond(json=ok(task_id="t1", confirmed=True))
+    event = parse_event(
+        {
+            "id": "e2",
+            "type": "status_update",
+            "timestamp": 2,
+            "status_update": {
+                "agent_status": "waiting",
+                "status_detail": {"waiting_for_event_id": "evt_9", "waiting_for_event_type": "deployAction"},
+            },
+        }
+    )
+    await call(client, "v2.tasks.confirm", "t1", event, confirmations.deploy())
+    assert json.loads(route.calls.last.request.content)["event_id"] == "evt_9"

@@ -18,10 +18,17 @@ Example::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, Union
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
+
+from openai import AsyncOpenAI, OpenAI
 
 from ._base import V2Model
+
+if TYPE_CHECKING:
+    from ..output_file import OutputFile
 
 __all__ = [
     "EVENT_TYPES",
@@ -72,29 +79,27 @@ class EventAttachment(V2Model):
     url: str | None = None
     content_type: str | None = None
 
-    def _output_file(self, client: Any) -> Any:
+    def _output_file(self, client: OpenAI | AsyncOpenAI | None) -> OutputFile:
         from ..output_file import OutputFile
 
         out = OutputFile.construct(file_url=self.url, file_name=self.filename, mime_type=self.content_type)
         return out if client is None else out.bind(client)
 
-    def download(self, path_or_dir: Any, *, client: Any = None) -> Any:
+    def download(self, path_or_dir: str | os.PathLike[str], *, client: OpenAI | None = None) -> Path:
         """Stream the attachment to ``path_or_dir`` (a file, or a directory: ``<dir>/<filename>``)."""
         return self._output_file(client).download(path_or_dir)
 
-    def read(self, *, client: Any = None) -> bytes:
+    def read(self, *, client: OpenAI | None = None) -> bytes:
         """The attachment's bytes in memory."""
-        data: bytes = self._output_file(client).read()
-        return data
+        return self._output_file(client).read()
 
-    async def adownload(self, path_or_dir: Any, *, client: Any = None) -> Any:
+    async def adownload(self, path_or_dir: str | os.PathLike[str], *, client: AsyncOpenAI | None = None) -> Path:
         """The async twin of ``download`` (``client`` an ``AsyncManusOpenAI``)."""
         return await self._output_file(client).adownload(path_or_dir)
 
-    async def aread(self, *, client: Any = None) -> bytes:
+    async def aread(self, *, client: AsyncOpenAI | None = None) -> bytes:
         """The async twin of ``read``."""
-        data: bytes = await self._output_file(client).aread()
-        return data
+        return await self._output_file(client).aread()
 
 
 class UserMessage(V2Model):
