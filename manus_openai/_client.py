@@ -69,7 +69,7 @@ DEFAULT_BASE_URL = "https://api.manus.ai/v1"
 """The compat guide's base URL (``api.manus.im`` in other revisions serves the same API)."""
 
 API_KEY_HEADER = "API_KEY"
-_KEY_HEADERS = frozenset({"api_key", "api-key"})
+_KEY_HEADERS = frozenset({"api_key", "api-key", "x-manus-api-key"})
 
 
 class _CommonOptions(TypedDict, total=False):
@@ -259,7 +259,8 @@ class _ManusClientMixin:
             if not isinstance(value, Omit):
                 request.headers[name] = value
         if is_v2_url(request.url, base):
-            apply_v2_auth(request, self.api_key, self._oauth_token)
+            override = next((v for v in secret.values() if isinstance(v, str) and v), None)
+            apply_v2_auth(request, self.api_key, self._oauth_token, override_key=override)
         return request
 
     def _check_request(self, options: FinalRequestOptions) -> None:

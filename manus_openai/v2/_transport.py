@@ -134,11 +134,22 @@ def resolve_credentials(api_key: str | None, oauth_token: str | None, has_header
     return True, None
 
 
-def apply_v2_auth(request: httpx.Request, api_key: str, oauth_token: str | None) -> None:
-    """Replace whatever key header the request carries with the one v2 credential."""
+def apply_v2_auth(
+    request: httpx.Request, api_key: str, oauth_token: str | None, *, override_key: str | None = None
+) -> None:
+    """Give the request exactly one v2 credential.
+
+    A key passed for this request (``extra_headers`` with ``x-manus-api-key`` or ``API_KEY``) wins, then an
+    ``Authorization`` header the caller set, then the client's OAuth token, then the client's key.
+    """
+    user_auth = request.headers.get("authorization")
     for name in [n for n in request.headers if n.lower() in _KEY_HEADERS]:
         del request.headers[name]
-    if oauth_token:
+    if override_key:
+        request.headers[V2_KEY_HEADER] = override_key
+    elif user_auth:
+        request.headers["Authorization"] = user_auth
+    elif oauth_token:
         request.headers["Authorization"] = f"Bearer {oauth_token}"
     elif api_key:
         request.headers[V2_KEY_HEADER] = api_key

@@ -196,3 +196,26 @@ async def test_reads_keep_the_sdk_retries(client: AnyClient, router: respx.MockR
     )
     assert (await call(client, "v2.tasks.retrieve", "t1")).id == "t1"
     assert route.call_count == 2
+
+
+@pytest.mark.parametrize("header", ["x-manus-api-key", "API_KEY"])
+def test_a_per_request_key_overrides_the_clients_and_stays_out_of_logs(
+    header: str, router: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    route = router.get("/v2/task.detail").respond(json=ok(**TASK))
+    caplog.set_level(logging.DEBUG)
+    with ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL) as client:
+        client.v2.tasks.retrieve("t1", extra_headers={header: "mk-other-SECRET"})
+    headers = route.calls.last.request.headers
+    assert headers["x-manus-api-key"] == "mk-other-SECRET"
+    assert "api_key" not in headers
+    assert "mk-other-SECRET" not in caplog.text
+
+
+def test_a_per_request_authorization_replaces_the_key(router: respx.MockRouter) -> None:
+    route = router.get("/v2/task.detail").respond(json=ok(**TASK))
+    with ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL) as client:
+        client.v2.tasks.retrieve("t1", extra_headers={"Authorization": f"Bearer {TOKEN}"})
+    headers = route.calls.last.request.headers
+    assert headers["authorization"] == f"Bearer {TOKEN}"
+    assert "x-manus-api-key" not in headers
