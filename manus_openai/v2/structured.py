@@ -29,14 +29,25 @@ from __future__ import annotations
 import copy
 import inspect
 from collections.abc import Mapping
-from typing import Any, TypeVar, Union, overload
+from typing import Any, Protocol, TypeVar, Union, overload
 
 import pydantic
 
 from ..errors import ManusError
-from ..types.v2.events import StructuredOutputResult
 
-__all__ = ["SchemaNotStrictError", "StructuredOutputError", "output_schema", "parse_result"]
+
+class ResultLike(Protocol):
+    """``{success, value, error}``: an event's ``structured_output_result`` or a webhook's ``structured_output``."""
+
+    @property
+    def success(self) -> bool | None: ...
+    @property
+    def value(self) -> Any: ...
+    @property
+    def error(self) -> str | None: ...
+
+
+__all__ = ["ResultLike", "SchemaNotStrictError", "StructuredOutputError", "output_schema", "parse_result"]
 
 _M = TypeVar("_M", bound=pydantic.BaseModel)
 OutputSpec = Union[type[pydantic.BaseModel], Mapping[str, Any]]
@@ -177,11 +188,14 @@ def output_schema(spec: OutputSpec) -> dict[str, Any]:
 
 
 @overload
-def parse_result(result: StructuredOutputResult, spec: type[_M]) -> _M: ...
+def parse_result(result: ResultLike, spec: type[_M]) -> _M: ...
 @overload
-def parse_result(result: StructuredOutputResult, spec: Mapping[str, Any] | None = None) -> Any: ...
-def parse_result(result: StructuredOutputResult, spec: OutputSpec | None = None) -> Any:
+def parse_result(result: ResultLike, spec: Mapping[str, Any] | None = None) -> Any: ...
+def parse_result(result: ResultLike, spec: OutputSpec | None = None) -> Any:
     """The structured value: an instance of ``spec`` for a model class, else the raw value.
+
+    ``result`` is a ``StructuredOutputResult`` (the event log) or a ``task_stopped`` webhook's
+    ``structured_output`` (``parse_result(event.structured_output, Company)``).
 
     ``success: false`` raises ``StructuredOutputError``; a value that does not fit the model raises
     ``pydantic.ValidationError`` (the caller's model, the caller's error).

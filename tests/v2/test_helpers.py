@@ -390,3 +390,25 @@ async def test_confirm_takes_the_status_update_event_itself(client: AnyClient, r
     )
     await call(client, "v2.tasks.confirm", "t1", event, confirmations.deploy())
     assert json.loads(route.calls.last.request.content)["event_id"] == "evt_9"
+
+
+def test_a_webhooks_structured_output_parses_into_the_model() -> None:
+    from manus_openai.webhooks import TaskStoppedEvent, parse_event as parse_webhook
+
+    event = parse_webhook(
+        {
+            "event_id": "task_stopped_t1",
+            "event_type": "task_stopped",
+            "task_detail": {
+                "task_id": "t1",
+                "task_title": "T",
+                "task_url": "u",
+                "message": "done",
+                "stop_reason": "finish",
+                "structured_output": {"success": True, "value": {"city": "Kyoto", "zip": None}, "error": None},
+            },
+        }
+    )
+    assert isinstance(event, TaskStoppedEvent)
+    assert event.structured_output is not None
+    assert parse_result(event.structured_output, Address) == Address(city="Kyoto")
