@@ -393,7 +393,8 @@ async def test_confirm_takes_the_status_update_event_itself(client: AnyClient, r
 
 
 def test_a_webhooks_structured_output_parses_into_the_model() -> None:
-    from manus_openai.webhooks import TaskStoppedEvent, parse_event as parse_webhook
+    from manus_openai.webhooks import TaskStoppedEvent
+    from manus_openai.webhooks import parse_event as parse_webhook
 
     event = parse_webhook(
         {
