@@ -115,12 +115,19 @@ class FollowState:
         if self.status is not None:
             self.consumed = self.status.id
 
-    def take(self, events: list[Event]) -> tuple[list[Event], bool]:
-        """Newest-first events -> (unseen ones newest-first, whether a seen one was reached)."""
+    def take(self, events: list[Event], pending: set[str]) -> tuple[list[Event], bool]:
+        """Newest-first events -> (unseen ones newest-first, whether a seen one was reached).
+
+        ``pending`` holds the ids already taken in this poll: a page that shifted while new events
+        arrived may repeat some, and they are skipped rather than emitted twice.
+        """
         fresh: list[Event] = []
         for event in events:
             if event.id in self.seen or (self.after is not None and event.id == self.after):
                 return fresh, True
+            if event.id in pending:
+                continue
+            pending.add(event.id)
             fresh.append(event)
         return fresh, False
 
@@ -178,6 +185,7 @@ def follow_plan(
     while True:
         hint: float | None = None
         fresh: list[Event] = []
+        pending: set[str] = set()
         cursor: str | None = None
         failed = False
         while True:  # one poll: newest page, then older pages until a seen event
@@ -188,7 +196,7 @@ def follow_plan(
             body = result.body if isinstance(result.body, dict) else {}
             hint = hinted_delay(result.headers)
             events = [parse_event(item) for item in body.get("messages") or []]
-            taken, reached = state.take(events)
+            taken, reached = state.take(events, pending)
             fresh.extend(taken)
             next_cursor = body.get("next_cursor")
             if reached or not body.get("has_more") or not isinstance(next_cursor, str) or next_cursor == cursor:

@@ -223,3 +223,28 @@ def test_follow_and_wait_options_are_checked_before_any_request(
         with pytest.raises(ValueError, match=r"timeout|poll_interval"):
             client.v2.tasks.wait("t1", **kwargs)
     assert not router.calls
+
+
+async def test_a_page_that_shifts_while_events_arrive_emits_no_duplicate(
+    client: AnyClient, router: respx.MockRouter
+) -> None:
+    task = FakeTask(router)
+    task.status_update("running")
+    for _ in range(250):
+        task.add("tool_used", {"tool": "browser"})
+    original = task._messages
+    shifted = {"done": False}
+
+    def shifting(request: Any) -> Any:
+        if request.url.params.get("cursor") and not shifted["done"]:
+            shifted["done"] = True  # three events land between page 1 and page 2 (offset cursors shift)
+            task.add("tool_used", {"tool": "browser"})
+            task.add("tool_used", {"tool": "browser"})
+            task.status_update("stopped")
+        return original(request)
+
+    router.get("/v2/task.listMessages").mock(side_effect=shifting)
+    events = await drain(client.v2.tasks.follow("t1"))
+    ids = _ids(events)
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {e["id"] for e in task.events}
