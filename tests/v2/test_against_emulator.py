@@ -172,3 +172,24 @@ async def test_assistant_attachments_download_safely(emu_client: AnyClient, tmp_
     assert path.parent == tmp_path
     assert path.read_bytes() == data
     assert data
+
+
+def test_follow_survives_the_emulators_rate_limits_and_honours_retry_after(clock: ManualClock) -> None:
+    # task.listMessages allows 100 reads a minute; a fixed 0.1 s poll interval hits the limit within seconds.
+    with Emulator(clock=clock, task_duration=30, seed=7, webhook_activation="off", rate_limits=True,
+                  rate_limit_retry_after=True) as emu, emu.client(max_retries=0) as client:  # fmt: skip
+        tasks: Any = client.v2.tasks
+        pauses: list[float] = []
+
+        def advance(seconds: float) -> None:
+            pauses.append(seconds)
+            emu.advance(seconds)
+
+        tasks._sleep = advance
+        tasks._monotonic = clock.now
+        created = client.v2.tasks.create("Research [[manus:duration=30]]")
+        events = list(client.v2.tasks.follow(created.task_id, poll_interval=0.1))
+        assert events[-1].agent_status == "stopped"
+        limited = [r for r in emu.requests if r.status == 429]
+        assert limited, "the poll rate should have met the emulator's limit"
+        assert max(pauses) > 1.0  # a Retry-After pause, not the 0.1 s interval
