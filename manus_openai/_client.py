@@ -7,6 +7,8 @@ accepts an OpenAI client accepts them. What changes:
   ``auth_headers`` hook), never in ``Authorization``; no ``OPENAI_*`` variable has any effect;
 * ``client.responses`` takes the Manus options, returns ``ManusResponse`` and can ``wait``;
 * OpenAI endpoints Manus lacks raise ``UnsupportedEndpointError`` before sending anything;
+* ``client.v2`` is the typed v2 API (``manus_openai.v2``): the same key as ``x-manus-api-key``, or an
+  OAuth token (``oauth_token=`` / ``MANUS_OAUTH_TOKEN``) instead of a key, never both;
 * a POST (task creation) is retried only when the server provably did not act (429, connection
   refused); reads keep the SDK's retries; Manus's credit-limit error becomes ``CreditLimitExceededError``;
 * each request first waits for its endpoint's rate-limit budget (``rate_limits=``, see ``_governor``).
@@ -43,6 +45,7 @@ from ._governor._limits import budget_timeout
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
+from .v2._transport import apply_v2_auth, envelope_error, is_v2_url, resolve_credentials, v2_status_error
 
 if TYPE_CHECKING:  # the resources load when a client is built, keeping `import manus_openai` light
     from .resources import (
@@ -59,6 +62,7 @@ if TYPE_CHECKING:  # the resources load when a client is built, keeping `import 
     )
     from .resources.responses import AsyncManusResponses, ManusResponses
     from .resources.webhooks import AsyncWebhooks, Webhooks
+    from .v2 import V2, AsyncV2
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncManusOpenAI", "ManusOpenAI"]
 
@@ -68,7 +72,7 @@ DEFAULT_BASE_URL = "https://api.manus.ai/v1"
 """The compat guide's base URL (``api.manus.im`` in other revisions serves the same API)."""
 
 API_KEY_HEADER = "API_KEY"
-_KEY_HEADERS = frozenset({"api_key", "api-key"})
+_KEY_HEADERS = frozenset({"api_key", "api-key", "x-manus-api-key"})
 
 
 class _CommonOptions(TypedDict, total=False):
@@ -134,6 +138,16 @@ def credit_limit_body(body: object) -> bool:
     return not _RATE_LIMIT_WORDS.search(str(data.get("message") or ""))
 
 
+def _header_key(default_headers: Any | None) -> bool:
+    return any(
+        str(name).lower() in _KEY_HEADERS and isinstance(value, str) and value
+        for name, value in dict(default_headers or {}).items()
+    )
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
 class _ManusClientMixin:
     """The behaviour both clients share; first in the MRO, before ``OpenAI`` / ``AsyncOpenAI``."""
 
@@ -145,7 +159,13 @@ class _ManusClientMixin:
 
     def _set_governor(self, rate_limits: RateLimitsSetting) -> None:
         self._rate_limits = rate_limits
-        self._governor = governor_for(rate_limits, self.api_key, os.environ)
+        if rate_limits is None and self.base_url.host in _LOOPBACK and not os.environ.get("MANUS_RATE_LIMITS"):
+            # Manus's limits are its servers'; a loopback base URL is the bundled emulator (or a stand-in),
+            # which enforces limits itself only when asked to. Pacing a test suite at 10 creates a minute
+            # would only slow it down; an explicit rate_limits= still applies.
+            rate_limits = False
+        account_key = self.api_key or self._oauth_token or ""
+        self._governor = governor_for(rate_limits, account_key, os.environ)
 
     def _budget(self, options: FinalRequestOptions) -> tuple[str | None, float | None]:
         path = relative_path(options.url, self.base_url.path)
@@ -158,46 +178,7 @@ class _ManusClientMixin:
         if self._governor is not None and response.status_code == 429:
             endpoint = response_endpoint(response, self.base_url)
             self._governor.refused(endpoint, response, hinted_delay(response.headers))
-
-    def copy(
-        self,
-        *,
-        api_key: str | None = None,
-        organization: str | None = None,
-        project: str | None = None,
-        webhook_secret: str | None = None,
-        websocket_base_url: str | httpx.URL | None = None,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        http_client: Any = None,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        default_headers: Mapping[str, str] | None = None,
-        set_default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, object] | None = None,
-        set_default_query: Mapping[str, object] | None = None,
-        rate_limits: RateLimitsSetting | NotGiven = NOT_GIVEN,
-        _extra_kwargs: Mapping[str, Any] | None = None,
-    ) -> Self:
-        """``openai.OpenAI.copy`` plus ``rate_limits=`` (kept from this client unless given, so the copy
-        spends the same budget)."""
-        given = {
-            name: value
-            for name, value in (
-                ("api_key", api_key), ("organization", organization), ("project", project),
-                ("webhook_secret", webhook_secret), ("websocket_base_url", websocket_base_url),
-                ("base_url", base_url), ("http_client", http_client), ("default_headers", default_headers),
-                ("set_default_headers", set_default_headers), ("default_query", default_query),
-                ("set_default_query", set_default_query), ("timeout", timeout), ("max_retries", max_retries),
-            )
-            if value is not None and not isinstance(value, NotGiven)
-        }  # fmt: skip
-        if timeout is None:
-            given["timeout"] = None
-        extra = dict(_extra_kwargs or {})
-        extra["rate_limits"] = self._rate_limits if isinstance(rate_limits, NotGiven) else rate_limits
-        return super().copy(_extra_kwargs=extra, **given)  # type: ignore[misc,no-any-return]  # mixin: super() is the SDK client
-
-    with_options = copy
+    _oauth_token: str | None = None
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -225,6 +206,67 @@ class _ManusClientMixin:
         if "webhook_secret" in settings:  # openai>=1.92
             settings["webhook_secret"] = None
 
+    def copy(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        webhook_secret: str | None = None,
+        websocket_base_url: str | httpx.URL | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        http_client: Any = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        oauth_token: str | NotGiven | None = NOT_GIVEN,
+        rate_limits: RateLimitsSetting | NotGiven = NOT_GIVEN,
+        _extra_kwargs: Mapping[str, Any] = {},  # the SDK's own signature
+    ) -> Self:
+        """The SDK's ``copy`` / ``with_options``, keeping the credential: a new ``api_key`` replaces an
+        OAuth token and a new ``oauth_token`` replaces the key (the two never travel together).
+        ``rate_limits`` is kept from this client unless given, so the copy spends the same budget."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("The `default_query` and `set_default_query` arguments are mutually exclusive")
+        sdk: Any = self
+        headers = dict(sdk._custom_headers)
+        headers = {**headers, **default_headers} if default_headers is not None else headers
+        headers = dict(set_default_headers) if set_default_headers is not None else headers
+        params = dict(sdk._custom_query)
+        params = {**params, **default_query} if default_query is not None else params
+        params = dict(set_default_query) if set_default_query is not None else params
+        if not isinstance(oauth_token, NotGiven):
+            token, key = oauth_token, api_key
+        elif api_key is not None:
+            token, key = None, api_key
+        else:
+            token, key = self._oauth_token, (None if self._oauth_token else self.api_key)
+        extra: dict[str, Any] = dict(_extra_kwargs)
+        if "webhook_secret" in vars(self):  # openai>=1.92
+            extra.setdefault("webhook_secret", webhook_secret or sdk.webhook_secret)
+        return type(self)(  # type: ignore[call-arg]  # mixin: type(self) is ManusOpenAI / AsyncManusOpenAI
+            api_key=key,
+            oauth_token=token,
+            rate_limits=self._rate_limits if isinstance(rate_limits, NotGiven) else rate_limits,
+            organization=organization or sdk.organization,
+            project=project or sdk.project,
+            websocket_base_url=websocket_base_url or sdk.websocket_base_url,
+            base_url=base_url or self.base_url,
+            timeout=sdk.timeout if isinstance(timeout, NotGiven) else timeout,
+            http_client=http_client or sdk._client,
+            max_retries=max_retries if not isinstance(max_retries, NotGiven) else sdk.max_retries,
+            default_headers=headers,
+            default_query=params,
+            **extra,
+        )
+
+    with_options = copy
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
@@ -250,12 +292,35 @@ class _ManusClientMixin:
                 del request.headers[existing]
             if not isinstance(value, Omit):
                 request.headers[name] = value
+        if is_v2_url(request.url, base):
+            override = next((v for v in secret.values() if isinstance(v, str) and v), None)
+            apply_v2_auth(request, self.api_key, self._oauth_token, override_key=override)
         return request
 
     def _check_request(self, options: FinalRequestOptions) -> None:
-        check_supported(options.method, relative_path(options.url, self.base_url.path))
+        path = relative_path(options.url, self.base_url.path)
+        if path is not None and not self.api_key:
+            raise ManusError(
+                f"/{path} is a v1 endpoint, which takes only an API key, and this client has an OAuth token: "
+                "use client.v2, or a client built with api_key= (MANUS_API_KEY)"
+            )
+        check_supported(options.method, path)
+
+    def _v2_checked(self, response: httpx.Response) -> None:
+        # v2 says `ok` in the body; a 2xx whose envelope says `ok: false` is an error all the same.
+        if not is_v2_url(response.request.url, self.base_url) or not response.is_success:
+            return
+        try:
+            body = json.loads(response.content)
+        except (httpx.ResponseNotRead, ValueError):
+            return
+        error = envelope_error(body, response)
+        if error is not None:
+            raise error
 
     def _make_status_error(self, err_msg: str, *, body: object, response: httpx.Response) -> APIStatusError:
+        if is_v2_url(response.request.url, self.base_url):
+            return v2_status_error(body, response)
         if credit_limit_body(body):
             data = body.get("error", body) if isinstance(body, dict) else body
             return CreditLimitExceededError(err_msg, response=response, body=data)
@@ -309,6 +374,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     projects: Projects
     files: Files
     webhooks: Webhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    v2: V2
     with_raw_response: ManusRawClientView
     with_streaming_response: ManusStreamedClientView
 
@@ -318,13 +384,17 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         *,
         base_url: Union[str, httpx.URL, None] = None,
         rate_limits: RateLimitsSetting = None,
+        oauth_token: str | None = None,
         **kwargs: Unpack[ClientOptions],
     ) -> None:
+        headers = kwargs.get("default_headers")
+        use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         super().__init__(
-            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
+        self._oauth_token = token
         self._drop_openai_settings()
         self._set_governor(rate_limits)
         from .resources import install_sync
@@ -337,6 +407,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     ) -> Any:
         # A body that is not the JSON object promised becomes a typed error here (see _parsing).
         options = checking(options, cast_to, response)
+        self._v2_checked(response)
         try:
             return super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
@@ -390,6 +461,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
     projects: AsyncProjects
     files: AsyncFiles
     webhooks: AsyncWebhooks  # type: ignore[assignment]  # Manus RSA-SHA256 webhooks replace OpenAI's HMAC ones
+    v2: AsyncV2
     with_raw_response: AsyncManusRawClientView
     with_streaming_response: AsyncManusStreamedClientView
 
@@ -399,13 +471,17 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         *,
         base_url: Union[str, httpx.URL, None] = None,
         rate_limits: RateLimitsSetting = None,
+        oauth_token: str | None = None,
         **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
+        headers = kwargs.get("default_headers")
+        use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         super().__init__(
-            api_key=resolve_api_key(api_key, kwargs.get("default_headers")),
+            api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
+        self._oauth_token = token
         self._drop_openai_settings()
         self._set_governor(rate_limits)
         from .resources import install_async
@@ -417,6 +493,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         self, *, cast_to: Any, options: FinalRequestOptions, response: httpx.Response, **kwargs: Any
     ) -> Any:
         options = checking(options, cast_to, response)
+        self._v2_checked(response)
         try:
             return await super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:

@@ -127,7 +127,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
 CASSETTE_KEY = "mk-cassette-placeholder"
 NOISY_HEADERS = [
-    "API_KEY", "authorization", "user-agent", "x-stainless-arch", "x-stainless-lang", "x-stainless-os",
+    "API_KEY", "x-manus-api-key", "authorization", "user-agent", "x-stainless-arch", "x-stainless-lang",
+    "x-stainless-os",
     "x-stainless-package-version", "x-stainless-runtime", "x-stainless-runtime-version", "x-stainless-async",
     "x-stainless-retry-count", "x-stainless-read-timeout", "x-stainless-raw-response", "x-stainless-poll-helper",
 ]  # fmt: skip

@@ -16,6 +16,15 @@ EXPECTED = {
     "plain_openai.py": ["Task created:", "Final status: completed"],
     "files.py": ["uploaded sales.csv", "completed:", "downloaded result-1.md", "deleted file-"],
     "list_tasks.py": ["completed tasks in the last 7 days", "renamed to '[failed]"],
+    "v2_interactive.py": [
+        "Task created:",
+        "Which city",
+        "Your answer:",
+        "Final status: stopped",
+        "gmailSendAction",
+        "send, draft or reject?",
+        "Final status: stopped",
+    ],
 }
 
 
@@ -34,6 +43,7 @@ def test_example_runs_offline(name: str) -> None:
         cwd=ROOT,
         env=env,
         capture_output=True,
+        stdin=subprocess.DEVNULL,  # examples that ask at the terminal answer automatically
         text=True,
         timeout=90,
         check=False,

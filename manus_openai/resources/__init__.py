@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._compat import AsyncRawClientView, AsyncStreamedClientView, RawClientView, StreamedClientView
+from ..v2._root import V2, AsyncV2  # after the v1 resources: v2 builds on their files and webhooks code
 from .files import (
     AsyncFiles,
     AsyncFilesWithRawResponse,
@@ -135,6 +136,7 @@ def install_sync(client: ManusOpenAI) -> None:
     resources["projects"] = Projects(client)
     resources["files"] = Files(client)
     resources["webhooks"] = Webhooks(client)
+    resources["v2"] = V2(client)
     resources["with_raw_response"] = ManusRawClientView(client)
     resources["with_streaming_response"] = ManusStreamedClientView(client)
 
@@ -147,5 +149,6 @@ def install_async(client: AsyncManusOpenAI) -> None:
     resources["projects"] = AsyncProjects(client)
     resources["files"] = AsyncFiles(client)
     resources["webhooks"] = AsyncWebhooks(client)
+    resources["v2"] = AsyncV2(client)
     resources["with_raw_response"] = AsyncManusRawClientView(client)
     resources["with_streaming_response"] = AsyncManusStreamedClientView(client)

@@ -82,3 +82,4 @@ def test_cassettes_hold_no_key() -> None:
         assert TEST_KEY not in text, path
         assert "api_key:" not in text.lower(), path  # the header itself is filtered on record
         assert "authorization:" not in text.lower(), path
+        assert "x-manus-api-key" not in text.lower(), path  # the v2 key header, filtered on record too

@@ -21,6 +21,27 @@ def test_on_by_default_at_the_documented_limits(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize("cls", [ManusOpenAI, AsyncManusOpenAI])
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]"])
+def test_a_loopback_base_url_is_not_paced_unless_asked(
+    monkeypatch: pytest.MonkeyPatch, cls: type[ManusOpenAI], host: str
+) -> None:
+    monkeypatch.delenv("MANUS_RATE_LIMITS")
+    url = f"http://{host}:8765/v1"
+    assert cls(api_key=TEST_KEY, base_url=url)._governor is None
+    assert cls(api_key=TEST_KEY, base_url=url, rate_limits=RateLimits())._governor is not None
+    monkeypatch.setenv("MANUS_RATE_LIMITS", "redis://127.0.0.1:1/0")
+    assert cls(api_key=TEST_KEY, base_url=url)._governor is not None
+
+
+def test_an_oauth_only_client_has_its_own_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MANUS_RATE_LIMITS")
+    monkeypatch.delenv("MANUS_API_KEY", raising=False)
+    with ManusOpenAI(oauth_token="tok-a") as a, ManusOpenAI(oauth_token="tok-b") as b:
+        assert a._governor is not None and b._governor is not None
+        assert a._governor is not b._governor
+
+
+@pytest.mark.parametrize("cls", [ManusOpenAI, AsyncManusOpenAI])
 def test_rate_limits_false_turns_it_off(cls: type[ManusOpenAI]) -> None:
     client = cls(api_key=TEST_KEY, rate_limits=False)
     assert client._governor is None

@@ -60,3 +60,40 @@ async def amain() -> None:
     client = AsyncManusOpenAI()
     done = await client.responses.create_and_wait(input="hi", timeout=30)
     print(done.output_text)
+
+
+def v2_main() -> None:
+    import pydantic
+
+    from manus_openai.types.v2 import AssistantMessageEvent, Event, StatusDetail, V2Task
+    from manus_openai.v2 import V2WaitTimeout, confirmations
+
+    class City(pydantic.BaseModel):
+        name: str
+
+    client = ManusOpenAI(api_key="mk", base_url="http://127.0.0.1:8765/v1", max_retries=0)
+    created = client.v2.tasks.create("hi", interactive_mode=True, share_visibility="team", structured_output=City)
+    follower = client.v2.tasks.follow(created.task_id, verbose=True)
+    for event in follower:
+        e: Event = event
+        if isinstance(e, AssistantMessageEvent):
+            print(e.assistant_message.content, [a.filename for a in e.assistant_message.attachments])
+    waiting: StatusDetail | None = follower.waiting
+    if waiting is not None:
+        follower.confirm(confirmations.send_mail(save_draft=True))
+    try:
+        task: V2Task = client.v2.tasks.wait(created.task_id, timeout=60)
+    except V2WaitTimeout as exc:
+        print(exc.task)
+        return
+    city: City = client.v2.tasks.structured_result(task.id, City)
+    print(city.name, [t.id for t in client.v2.tasks.list(limit=10)])
+
+
+async def v2_amain() -> None:
+    client = AsyncManusOpenAI()
+    created = await client.v2.tasks.create("hi")
+    async for event in client.v2.tasks.follow(created.task_id):
+        print(event.type)
+    async for task in client.v2.tasks.list():
+        print(task.status)

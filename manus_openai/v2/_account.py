@@ -1,0 +1,304 @@
+"""``client.v2.projects / browsers / connectors / skills / agents / usage`` (manus-api.md §6.11, §6.14).
+
+Lists the docs show without pagination (projects, browsers, connectors, skills, agents, team
+statistics) still come back as cursor pages: one page today, and every page should Manus add a cursor.
+``usage.*`` and ``agent.*`` accept only an API key (refused before sending with only an OAuth token).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from typing_extensions import Unpack
+
+from .._compat import AsyncPaginator
+from ..types.v2.account import (
+    Agent,
+    AgentDetail,
+    AvailableCredits,
+    AvailableCreditsAnswer,
+    Browser,
+    Connector,
+    ProjectCreated,
+    Skill,
+    TeamLogRow,
+    TeamStatistic,
+    UsageRecord,
+    V2Project,
+)
+from ._base import AsyncV2Resource, RequestOptions, V2Resource
+from ._pages import AsyncCursorPage, SyncCursorPage
+from ._params import check_bool, check_choice, check_id, check_int, check_str, given, prune
+
+__all__ = [
+    "AsyncV2Agents",
+    "AsyncV2Browsers",
+    "AsyncV2Connectors",
+    "AsyncV2Projects",
+    "AsyncV2Skills",
+    "AsyncV2Usage",
+    "V2Agents",
+    "V2Browsers",
+    "V2Connectors",
+    "V2Projects",
+    "V2Skills",
+    "V2Usage",
+]
+
+
+def _project_body(name: object, instruction: object) -> dict[str, object]:
+    body: dict[str, object] = {"name": check_str("name", name)}
+    if given(instruction):
+        body["instruction"] = check_str("instruction", instruction)
+    return body
+
+
+def _agent_body(agent_id: object, nickname: object, about: object) -> dict[str, object]:
+    fields = prune({"nickname": nickname, "about": about})
+    if not fields:
+        raise ValueError("agent.update needs nickname and/or about")
+    for key, value in fields.items():
+        check_str(key, value)
+    return {"agent_id": check_id("agent_id", agent_id), **fields}
+
+
+def _seconds(name: str, value: object) -> int:
+    return check_int(name, value, 0, None)
+
+
+def _usage_query(limit: object, cursor: object) -> dict[str, object]:
+    query = prune({"limit": limit, "cursor": cursor})
+    if "limit" in query:
+        check_int("limit", query["limit"], 1, 100)
+    if "cursor" in query:
+        check_str("cursor", query["cursor"])
+    return query
+
+
+def _range(start_date: object, end_date: object) -> dict[str, object]:
+    query = prune({"start_date": start_date, "end_date": end_date})
+    for key, value in query.items():
+        _seconds(key, value)
+    if len(query) == 2 and query["start_date"] > query["end_date"]:  # type: ignore[operator]  # ints, checked
+        raise ValueError("start_date must not be after end_date")
+    return query
+
+
+def _team_log_query(
+    limit: object, cursor: object, start_date: object, end_date: object, sort_by: object, is_asc: object
+) -> dict[str, object]:
+    query = {**_usage_query(limit, cursor), **_range(start_date, end_date)}
+    if given(sort_by):
+        query["sort_by"] = check_choice("sort_by", sort_by, ("task_count", "credits"))
+    if given(is_asc):
+        query["is_asc"] = "true" if check_bool("is_asc", is_asc) else "false"
+    return query
+
+
+SortBy = Literal["task_count", "credits"]
+
+
+class V2Projects(V2Resource):
+    """``client.v2.projects``.
+
+    Example::
+
+        project = client.v2.projects.create("Research", instruction="Cite sources")
+    """
+
+    def create(self, name: str, *, instruction: str | None = None, **options: Unpack[RequestOptions]) -> V2Project:
+        """``project.create``."""
+        return self._call("POST", "project.create", _project_body(name, instruction), ProjectCreated, options).project
+
+    def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[V2Project]:
+        """``project.list``."""
+        return self._list("project.list", {}, SyncCursorPage[V2Project], V2Project, options)
+
+
+class V2Browsers(V2Resource):
+    """``client.v2.browsers``: Manus Browser Extensions online now (for a ``needConnectMyBrowser`` answer)."""
+
+    def online(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Browser]:
+        """``browser.onlineList``; empty when no extension is online.
+
+        Example::
+
+            browsers = client.v2.browsers.online().data
+        """
+        return self._list("browser.onlineList", {}, SyncCursorPage[Browser], Browser, options)
+
+
+class V2Connectors(V2Resource):
+    """``client.v2.connectors``."""
+
+    def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Connector]:
+        """``connector.list``: the connectors installed in the account."""
+        return self._list("connector.list", {}, SyncCursorPage[Connector], Connector, options)
+
+
+class V2Skills(V2Resource):
+    """``client.v2.skills``."""
+
+    def list(self, *, project_id: str | None = None, **options: Unpack[RequestOptions]) -> SyncCursorPage[Skill]:
+        """``skill.list`` (with ``project_id``, the project's skills too)."""
+        query = {"project_id": check_id("project_id", project_id)} if project_id is not None else {}
+        return self._list("skill.list", query, SyncCursorPage[Skill], Skill, options)
+
+
+class V2Agents(V2Resource):
+    """``client.v2.agents`` (API key only)."""
+
+    def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Agent]:
+        """``agent.list``."""
+        return self._list("agent.list", {}, SyncCursorPage[Agent], Agent, options)
+
+    def retrieve(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
+        """``agent.detail`` (``agent-default`` is the default IM agent)."""
+        query = {"agent_id": check_id("agent_id", agent_id)}
+        return self._call("GET", "agent.detail", query, AgentDetail, options).agent
+
+    def update(
+        self, agent_id: str, *, nickname: str | None = None, about: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Agent:
+        """``agent.update``."""
+        return self._call("POST", "agent.update", _agent_body(agent_id, nickname, about), AgentDetail, options).agent
+
+
+class V2Usage(V2Resource):
+    """``client.v2.usage`` (API key only).
+
+    Example::
+
+        print(client.v2.usage.available_credits().total_credits)
+    """
+
+    def list(
+        self, *, limit: int | None = None, cursor: str | None = None, **options: Unpack[RequestOptions]
+    ) -> SyncCursorPage[UsageRecord]:
+        """``usage.list``: credit movements, newest first."""
+        return self._list("usage.list", _usage_query(limit, cursor), SyncCursorPage[UsageRecord], UsageRecord, options)
+
+    def team_statistic(
+        self, *, start_date: int | None = None, end_date: int | None = None, **options: Unpack[RequestOptions]
+    ) -> SyncCursorPage[TeamStatistic]:
+        """``usage.teamStatistic`` (team accounts): credits per day."""
+        query = _range(start_date, end_date)
+        return self._list("usage.teamStatistic", query, SyncCursorPage[TeamStatistic], TeamStatistic, options)
+
+    def team_log(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        start_date: int | None = None,
+        end_date: int | None = None,
+        sort_by: SortBy | None = None,
+        is_asc: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncCursorPage[TeamLogRow]:
+        """``usage.teamLog`` (team accounts): one row per member."""
+        query = _team_log_query(limit, cursor, start_date, end_date, sort_by, is_asc)
+        return self._list("usage.teamLog", query, SyncCursorPage[TeamLogRow], TeamLogRow, options)
+
+    def available_credits(self, **options: Unpack[RequestOptions]) -> AvailableCredits:
+        """``usage.availableCredits``: the balance (``total_credits`` is authoritative)."""
+        return self._call("GET", "usage.availableCredits", {}, AvailableCreditsAnswer, options).data
+
+
+class AsyncV2Projects(AsyncV2Resource):
+    """The async twin of ``V2Projects``."""
+
+    async def create(
+        self, name: str, *, instruction: str | None = None, **options: Unpack[RequestOptions]
+    ) -> V2Project:
+        """``project.create``."""
+        body = _project_body(name, instruction)
+        return (await self._call("POST", "project.create", body, ProjectCreated, options)).project
+
+    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[V2Project, AsyncCursorPage[V2Project]]:
+        """``project.list``."""
+        return self._list("project.list", {}, AsyncCursorPage[V2Project], V2Project, options)
+
+
+class AsyncV2Browsers(AsyncV2Resource):
+    """The async twin of ``V2Browsers``."""
+
+    def online(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Browser, AsyncCursorPage[Browser]]:
+        """``browser.onlineList``."""
+        return self._list("browser.onlineList", {}, AsyncCursorPage[Browser], Browser, options)
+
+
+class AsyncV2Connectors(AsyncV2Resource):
+    """The async twin of ``V2Connectors``."""
+
+    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Connector, AsyncCursorPage[Connector]]:
+        """``connector.list``."""
+        return self._list("connector.list", {}, AsyncCursorPage[Connector], Connector, options)
+
+
+class AsyncV2Skills(AsyncV2Resource):
+    """The async twin of ``V2Skills``."""
+
+    def list(
+        self, *, project_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncPaginator[Skill, AsyncCursorPage[Skill]]:
+        """``skill.list``."""
+        query = {"project_id": check_id("project_id", project_id)} if project_id is not None else {}
+        return self._list("skill.list", query, AsyncCursorPage[Skill], Skill, options)
+
+
+class AsyncV2Agents(AsyncV2Resource):
+    """The async twin of ``V2Agents``."""
+
+    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Agent, AsyncCursorPage[Agent]]:
+        """``agent.list``."""
+        return self._list("agent.list", {}, AsyncCursorPage[Agent], Agent, options)
+
+    async def retrieve(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
+        """``agent.detail``."""
+        query = {"agent_id": check_id("agent_id", agent_id)}
+        return (await self._call("GET", "agent.detail", query, AgentDetail, options)).agent
+
+    async def update(
+        self, agent_id: str, *, nickname: str | None = None, about: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Agent:
+        """``agent.update``."""
+        body = _agent_body(agent_id, nickname, about)
+        return (await self._call("POST", "agent.update", body, AgentDetail, options)).agent
+
+
+class AsyncV2Usage(AsyncV2Resource):
+    """The async twin of ``V2Usage``."""
+
+    def list(
+        self, *, limit: int | None = None, cursor: str | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncPaginator[UsageRecord, AsyncCursorPage[UsageRecord]]:
+        """``usage.list``."""
+        query = _usage_query(limit, cursor)
+        return self._list("usage.list", query, AsyncCursorPage[UsageRecord], UsageRecord, options)
+
+    def team_statistic(
+        self, *, start_date: int | None = None, end_date: int | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncPaginator[TeamStatistic, AsyncCursorPage[TeamStatistic]]:
+        """``usage.teamStatistic``."""
+        query = _range(start_date, end_date)
+        return self._list("usage.teamStatistic", query, AsyncCursorPage[TeamStatistic], TeamStatistic, options)
+
+    def team_log(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        start_date: int | None = None,
+        end_date: int | None = None,
+        sort_by: SortBy | None = None,
+        is_asc: bool | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[TeamLogRow, AsyncCursorPage[TeamLogRow]]:
+        """``usage.teamLog``."""
+        query = _team_log_query(limit, cursor, start_date, end_date, sort_by, is_asc)
+        return self._list("usage.teamLog", query, AsyncCursorPage[TeamLogRow], TeamLogRow, options)
+
+    async def available_credits(self, **options: Unpack[RequestOptions]) -> AvailableCredits:
+        """``usage.availableCredits``."""
+        return (await self._call("GET", "usage.availableCredits", {}, AvailableCreditsAnswer, options)).data

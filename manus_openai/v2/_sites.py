@@ -1,0 +1,251 @@
+"""``client.v2.webhooks`` (§6.13, deliveries §5) and ``client.v2.websites`` (§6.14); API key only.
+
+``webhooks.public_key()`` is fetched once and cached for ``PUBLIC_KEY_TTL`` seconds (the docs: "cache
+it, it rarely changes"); ``verify_signature`` / ``unwrap`` run the existing ``manus_openai.webhooks``
+functions with it. Website calls take exactly one of ``task_id`` / ``website_id`` (refused otherwise).
+Choice: ``website.publish`` / ``website.update`` accept the documented ``public`` / ``team`` only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+import httpx
+from typing_extensions import Unpack
+
+from .._compat import AsyncPaginator
+from ..resources.webhooks import PUBLIC_KEY_TTL, check_ttl
+from ..types.v2.account import (
+    Done,
+    V2Webhook,
+    V2WebhookCreated,
+    V2WebhookPublicKey,
+    Website,
+    WebsiteCheckpoints,
+    WebsitePublished,
+)
+from ._base import AsyncV2Resource, RequestOptions, V2Resource
+from ._pages import AsyncCursorPage, SyncCursorPage
+from ._params import check_choice, check_id, check_str, given
+
+if TYPE_CHECKING:
+    from ..webhooks import HeadersLike, WebhookEvent
+
+__all__ = ["AsyncV2Webhooks", "AsyncV2Websites", "V2Webhooks", "V2Websites"]
+
+Visibility = Literal["public", "team"]
+
+
+def _hook_url(url: object) -> str:
+    text = check_str("url", url)
+    parsed = httpx.URL(text)
+    if parsed.scheme not in ("https", "http") or not parsed.host:
+        raise ValueError(f"url must be an absolute https URL (Manus calls it), got {url!r}")
+    return text
+
+
+def _site(task_id: object, website_id: object) -> dict[str, object]:
+    if given(task_id) == given(website_id):
+        raise ValueError("pass exactly one of task_id or website_id")
+    if given(task_id):
+        return {"task_id": check_id("task_id", task_id)}
+    return {"website_id": check_id("website_id", website_id)}
+
+
+def _update_body(locator: dict[str, object], title: object, visibility: object) -> dict[str, object]:
+    if not given(title) and not given(visibility):
+        raise ValueError("website.update needs title and/or visibility")
+    body = dict(locator)
+    if given(title):
+        body["title"] = check_str("title", title)
+    if given(visibility):
+        body["visibility"] = check_choice("visibility", visibility, ("public", "team"))
+    return body
+
+
+class _KeyCache:
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self.clock = clock
+        self.key: V2WebhookPublicKey | None = None
+        self.at = 0.0
+
+    def fresh(self, ttl: float) -> V2WebhookPublicKey | None:
+        return self.key if self.key is not None and self.clock() - self.at < ttl else None
+
+    def store(self, key: V2WebhookPublicKey) -> V2WebhookPublicKey:
+        self.key, self.at = key, self.clock()
+        return key
+
+
+class V2Webhooks(V2Resource):
+    """``client.v2.webhooks``.
+
+    Example::
+
+        hook = client.v2.webhooks.create("https://example.com/manus-hook")
+        event = client.v2.webhooks.unwrap(body, headers, url="https://example.com/manus-hook")
+    """
+
+    def __init__(self, client: Any) -> None:
+        super().__init__(client)
+        self._keys = _KeyCache(time.monotonic)
+
+    def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
+        """``webhook.create``: Manus first calls ``url``, which must answer 2xx."""
+        return self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options).webhook
+
+    def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[V2Webhook]:
+        """``webhook.list``."""
+        return self._list("webhook.list", {}, SyncCursorPage[V2Webhook], V2Webhook, options)
+
+    def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Done:
+        """``webhook.delete``: deliveries stop at once."""
+        return self._call("POST", "webhook.delete", {"webhook_id": check_id("webhook_id", webhook_id)}, Done, options)
+
+    def public_key(self, *, ttl: float = PUBLIC_KEY_TTL, refresh: bool = False) -> V2WebhookPublicKey:
+        """``webhook.publicKey``, cached for ``ttl`` seconds."""
+        fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
+        if fresh is not None:
+            return fresh
+        return self._keys.store(self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+
+    def unwrap(
+        self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
+    ) -> WebhookEvent:
+        """Verify a delivery with the cached key, then parse it (``manus_openai.webhooks.unwrap``)."""
+        from ..webhooks import unwrap
+
+        key = self.public_key().public_key
+        return unwrap(body, headers, url=url, public_key=key, tolerance=tolerance, now=now)
+
+
+class V2Websites(V2Resource):
+    """``client.v2.websites``: a task's website (exactly one of ``task_id`` / ``website_id``).
+
+    Example::
+
+        site = client.v2.websites.status(task_id=task_id)
+        print(site.publish_status, site.site_urls)
+    """
+
+    def status(
+        self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Website:
+        """``website.status``."""
+        return self._call("GET", "website.status", _site(task_id, website_id), Website, options)
+
+    def checkpoints(
+        self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> WebsiteCheckpoints:
+        """``website.listCheckpoints`` (newest first)."""
+        return self._call("GET", "website.listCheckpoints", _site(task_id, website_id), WebsiteCheckpoints, options)
+
+    def publish(
+        self,
+        *,
+        task_id: str | None = None,
+        website_id: str | None = None,
+        visibility: Visibility | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WebsitePublished:
+        """``website.publish`` the latest checkpoint (asynchronous: poll ``status``)."""
+        body = _site(task_id, website_id)
+        if visibility is not None:
+            body["visibility"] = check_choice("visibility", visibility, ("public", "team"))
+        return self._call("POST", "website.publish", body, WebsitePublished, options)
+
+    def update(
+        self,
+        *,
+        task_id: str | None = None,
+        website_id: str | None = None,
+        title: str | None = None,
+        visibility: Visibility | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Done:
+        """``website.update``: title and/or visibility, no redeploy."""
+        body = _update_body(_site(task_id, website_id), title, visibility)
+        return self._call("POST", "website.update", body, Done, options)
+
+
+class AsyncV2Webhooks(AsyncV2Resource):
+    """The async twin of ``V2Webhooks``."""
+
+    def __init__(self, client: Any) -> None:
+        super().__init__(client)
+        self._keys = _KeyCache(time.monotonic)
+
+    async def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
+        """``webhook.create``."""
+        return (await self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options)).webhook
+
+    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[V2Webhook, AsyncCursorPage[V2Webhook]]:
+        """``webhook.list``."""
+        return self._list("webhook.list", {}, AsyncCursorPage[V2Webhook], V2Webhook, options)
+
+    async def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Done:
+        """``webhook.delete``."""
+        body = {"webhook_id": check_id("webhook_id", webhook_id)}
+        return await self._call("POST", "webhook.delete", body, Done, options)
+
+    async def public_key(self, *, ttl: float = PUBLIC_KEY_TTL, refresh: bool = False) -> V2WebhookPublicKey:
+        """``webhook.publicKey``, cached for ``ttl`` seconds."""
+        fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
+        if fresh is not None:
+            return fresh
+        return self._keys.store(await self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+
+    async def unwrap(
+        self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
+    ) -> WebhookEvent:
+        """See ``V2Webhooks.unwrap``."""
+        from ..webhooks import unwrap
+
+        key = (await self.public_key()).public_key
+        return unwrap(body, headers, url=url, public_key=key, tolerance=tolerance, now=now)
+
+
+class AsyncV2Websites(AsyncV2Resource):
+    """The async twin of ``V2Websites``."""
+
+    async def status(
+        self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> Website:
+        """``website.status``."""
+        return await self._call("GET", "website.status", _site(task_id, website_id), Website, options)
+
+    async def checkpoints(
+        self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> WebsiteCheckpoints:
+        """``website.listCheckpoints``."""
+        locator = _site(task_id, website_id)
+        return await self._call("GET", "website.listCheckpoints", locator, WebsiteCheckpoints, options)
+
+    async def publish(
+        self,
+        *,
+        task_id: str | None = None,
+        website_id: str | None = None,
+        visibility: Visibility | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> WebsitePublished:
+        """``website.publish``."""
+        body = _site(task_id, website_id)
+        if visibility is not None:
+            body["visibility"] = check_choice("visibility", visibility, ("public", "team"))
+        return await self._call("POST", "website.publish", body, WebsitePublished, options)
+
+    async def update(
+        self,
+        *,
+        task_id: str | None = None,
+        website_id: str | None = None,
+        title: str | None = None,
+        visibility: Visibility | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Done:
+        """``website.update``."""
+        body = _update_body(_site(task_id, website_id), title, visibility)
+        return await self._call("POST", "website.update", body, Done, options)
