@@ -37,7 +37,8 @@ def test_an_oauth_only_client_has_its_own_budget(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv("MANUS_RATE_LIMITS")
     monkeypatch.delenv("MANUS_API_KEY", raising=False)
     with ManusOpenAI(oauth_token="tok-a") as a, ManusOpenAI(oauth_token="tok-b") as b:
-        assert a._governor is not None and b._governor is not None
+        assert a._governor is not None
+        assert b._governor is not None
         assert a._governor is not b._governor
 
 
