@@ -7,12 +7,33 @@ as the server). No target: the figures say how far the emulator can be pushed in
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+
+import httpx
 
 from manus_openai.emulator import Emulator, ManualClock
 
-from ._common import Report
+from ._common import Report, median
 from .emulator_rps import measure
+
+
+def _seed_and_deep_page(report: Report) -> None:
+    # The seconds tests/emulator/test_pagination.py used to assert (it now counts lookups instead).
+    with Emulator(task_duration=0, webhook_activation="off") as emu:
+        started = time.perf_counter()
+        ids = emu.seed_tasks(100_000)
+        seeded = time.perf_counter() - started
+        with httpx.Client(base_url=emu.base_url, headers={"API_KEY": emu.api_key}) as http:
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                http.get("/tasks", params={"limit": 10, "after": ids[50_000]}).raise_for_status()
+                times.append(time.perf_counter() - started)
+    report.add(
+        "seed 100,000 tasks; a 10-task page at a cursor 50,000 deep",
+        f"{seeded:.2f} s; {median(times) * 1000:.1f} ms (median of 5)",
+    )
 
 
 def run(quick: bool) -> Report:
@@ -44,6 +65,7 @@ def run(quick: bool) -> Report:
                 rps, latency = measure(emu, path_for, seconds, clients, v2=v2)
                 figures.append(f"{rps:,.0f} req/s with {clients} client{'s' if clients > 1 else ''} ({latency:.1f} ms)")
             report.add(name, "; ".join(figures))
+    _seed_and_deep_page(report)
     report.note(
         f"10,000 seeded tasks; v2 logs: 50 tasks of 100 progress steps (~500 events, verbose included); "
         f"{seconds:g} s per figure; clients are keep-alive httpx.Client threads in the emulator's own process "

@@ -23,6 +23,9 @@ from manus_openai.resources.tasks import Tasks
 from ._common import Report, check, median
 from ._emu_server import EmulatorProcess
 
+ROUNDS, ROUNDS_QUICK = 4, 2
+"""Interleaved passes over every task, per side (alternating which side goes first)."""
+
 
 class CountingTransport(httpx.HTTPTransport):
     """The default transport, counting the requests per path."""
@@ -97,18 +100,23 @@ def run(quick: bool) -> Report:
         _seed_loop_head = plain.get("/tasks?limit=1000", cast_to=object)
         del _seed_loop_head
 
-        start = time.perf_counter()
-        seen = _ours(ours)
-        ours_rate = seen / (time.perf_counter() - start)
-        seed_rates = []
-        for _ in range(1 if quick else 2):
-            start = time.perf_counter()
-            got = _seed_loop(plain)
-            seed_rates.append(got / (time.perf_counter() - start))
-        seed_rate = median(seed_rates)
+        # Interleaved passes, best of each side: a machine shared with other work slows single passes
+        # at random, and the best pass is the one least disturbed (both sides get the same chances).
+        ours_rates: list[float] = []
+        seed_rates: list[float] = []
+        for r in range(ROUNDS_QUICK if quick else ROUNDS):
+            for run_one, sink in ((_ours, ours_rates), (_seed_loop, seed_rates))[:: 1 if r % 2 == 0 else -1]:
+                start = time.perf_counter()
+                got = run_one(ours if run_one is _ours else plain)  # type: ignore[operator]  # either loop
+                sink.append(got / (time.perf_counter() - start))
+        ours_rate, seed_rate = max(ours_rates), max(seed_rates)
+        ratio = ours_rate / seed_rate
         report.add(
-            "throughput tasks.list iterator vs seed loop",
-            f"{ours_rate:,.0f} vs {seed_rate:,.0f} tasks/s ({ours_rate / seed_rate:.2f}x)",
+            "throughput tasks.list iterator vs seed loop (best pass each)",
+            f"{ours_rate:,.0f} vs {seed_rate:,.0f} tasks/s ({ratio:.2f}x); medians {median(ours_rates):,.0f} vs "
+            f"{median(seed_rates):,.0f}",
+            ">= 0.8x",
+            check(ratio >= 0.8),
         )
 
         # One traced pass: the request count, and the heap peak after 1/10 of the tasks vs after all.
@@ -133,6 +141,7 @@ def run(quick: bool) -> Report:
         plain.close()
     report.note(
         "Emulator in a separate process over loopback; the iterator's tasks are Task models, the seed loop's "
-        "are plain dicts (cast_to=object) collected in a list as the seed does."
+        f"are plain dicts (cast_to=object) collected in a list as the seed does; {ROUNDS} interleaved passes "
+        "per side (2 with --quick), the best of each compared."
     )
     return report

@@ -18,6 +18,7 @@ from .errors import (
     RateLimitWaitTimeout,
     StreamingNotSupportedError,
     UnsupportedEndpointError,
+    UnsupportedOptionError,
     WaitTimeout,
 )
 
@@ -84,6 +85,7 @@ __all__ = [
     "StreamingNotSupportedError",
     "TaskMode",
     "UnsupportedEndpointError",
+    "UnsupportedOptionError",
     "WaitTimeout",
     "__version__",
     "async_wait_for_response",

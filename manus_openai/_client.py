@@ -22,6 +22,7 @@ import os
 import re
 import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Union
 
 import anyio
@@ -39,11 +40,22 @@ from ._compat import (
     model_copy,
     retry_timeout,
 )
-from ._endpoints import check_supported, create_may_retry, dedupe_version, is_create, relative_path
+from ._endpoints import (
+    check_supported,
+    create_may_retry,
+    dedupe_version,
+    is_absolute,
+    is_create,
+    is_v2,
+    relative_path,
+    sibling_v2,
+)
 from ._governor import Governor, RateLimitsSetting, endpoint_for, governor_for, request_body, response_endpoint
 from ._governor._limits import budget_timeout
 from ._parsing import PARSE_ERRORS, checking, unreadable
 from ._polling import hinted_delay, jittered
+from ._settings import check_openai_settings, with_default_project
+from ._unlisted import AsyncUnlistedEndpoints, UnlistedEndpoints
 from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
 from .v2._transport import apply_v2_auth, envelope_error, is_v2_url, resolve_credentials, v2_status_error
 
@@ -76,9 +88,9 @@ _KEY_HEADERS = frozenset({"api_key", "api-key", "x-manus-api-key"})
 
 
 class _CommonOptions(TypedDict, total=False):
-    organization: str | None
-    project: str | None
-    webhook_secret: str | None  # openai>=1.92
+    organization: str | None  # refused: Manus has no organizations (see _settings)
+    project: str | None  # the default Manus project of the tasks the client creates
+    webhook_secret: str | None  # refused: Manus webhooks are RSA-signed (openai>=1.92 has the keyword)
     websocket_base_url: str | httpx.URL | None
     timeout: float | httpx.Timeout | NotGiven | None
     max_retries: int
@@ -120,6 +132,10 @@ def resolve_api_key(api_key: str | None, default_headers: Any | None) -> str:
 def resolve_base_url(base_url: Union[str, httpx.URL, None]) -> Union[str, httpx.URL]:
     """``base_url=``, else ``MANUS_BASE_URL``, else ``https://api.manus.ai/v1`` (never ``OPENAI_BASE_URL``)."""
     return base_url or os.environ.get("MANUS_BASE_URL") or DEFAULT_BASE_URL
+
+
+_ATTEMPT: ContextVar[int] = ContextVar("manus_openai_create_attempt", default=0)
+"""Which attempt of a create this context is sending: the SDK counts from 0 on each of them."""
 
 
 _RATE_LIMIT_WORDS = re.compile(r"rate.?limit|too many requests", re.IGNORECASE)
@@ -178,7 +194,9 @@ class _ManusClientMixin:
         if self._governor is not None and response.status_code == 429:
             endpoint = response_endpoint(response, self.base_url)
             self._governor.refused(endpoint, response, hinted_delay(response.headers))
+
     _oauth_token: str | None = None
+    project: str | None
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -199,10 +217,11 @@ class _ManusClientMixin:
         # OpenAI's client sends brackets (status[]=...).
         return Querystring(array_format="repeat")
 
-    def _drop_openai_settings(self) -> None:
+    def _drop_openai_settings(self, project: str | None) -> None:
         # openai's __init__ read OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_WEBHOOK_SECRET: none is Manus's.
+        # `project` is the client's default Manus project (see _settings).
         settings = vars(self)
-        settings.update(organization=None, project=None)
+        settings.update(organization=None, project=project)
         if "webhook_secret" in settings:  # openai>=1.92
             settings["webhook_secret"] = None
 
@@ -271,19 +290,26 @@ class _ManusClientMixin:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def _prepare_url(self, url: str) -> httpx.URL:
+        v2 = sibling_v2(url, self.base_url.path)
+        if v2 is not None:
+            return self.base_url.copy_with(raw_path=v2.encode())
         return super()._prepare_url(dedupe_version(url, self.base_url.path))  # type: ignore[misc,no-any-return]  # mixin: super() is the SDK client
 
     def _build_request(self, options: FinalRequestOptions, *, retries_taken: int = 0) -> httpx.Request:
         # The SDK logs per-request options at DEBUG and redacts only `authorization` / `api-key`: keep an
         # API_KEY given in extra_headers out of that log line and put it back on the request itself.
-        headers = options.headers if isinstance(options.headers, dict) else {}
-        secret = {name: value for name, value in headers.items() if str(name).lower() in _KEY_HEADERS}
+        headers = options.headers if isinstance(options.headers, dict) else None
+        secret = (
+            {name: value for name, value in headers.items() if str(name).lower() in _KEY_HEADERS} if headers else {}
+        )
         if secret:
             options = model_copy(options)
-            options.headers = {name: value for name, value in headers.items() if name not in secret}
+            options.headers = {name: value for name, value in (headers or {}).items() if name not in secret}
+        # A create is re-sent by our own loop, one SDK attempt at a time: count as the SDK would.
+        retries_taken += _ATTEMPT.get()
         request: httpx.Request = super()._build_request(options, retries_taken=retries_taken)  # type: ignore[misc]  # mixin
         base = self.base_url
-        if request.url.netloc != base.netloc or request.url.scheme != base.scheme:
+        if is_absolute(options.url) and (request.url.netloc != base.netloc or request.url.scheme != base.scheme):
             # An absolute URL elsewhere (presigned upload, CDN download) never receives the key.
             for existing in [key for key in request.headers if key.lower() in _KEY_HEADERS]:
                 del request.headers[existing]
@@ -297,14 +323,17 @@ class _ManusClientMixin:
             apply_v2_auth(request, self.api_key, self._oauth_token, override_key=override)
         return request
 
-    def _check_request(self, options: FinalRequestOptions) -> None:
+    def _check_request(self, options: FinalRequestOptions) -> FinalRequestOptions:
         path = relative_path(options.url, self.base_url.path)
-        if path is not None and not self.api_key:
+        if path is not None and not self.api_key and not is_v2(path, self.base_url.path):
             raise ManusError(
                 f"/{path} is a v1 endpoint, which takes only an API key, and this client has an OAuth token: "
                 "use client.v2, or a client built with api_key= (MANUS_API_KEY)"
             )
-        check_supported(options.method, path)
+        check_supported(options.method, path, self.base_url.path)
+        if self.project is not None and is_create(options.method):
+            return with_default_project(options, path, self.project)
+        return options
 
     def _v2_checked(self, response: httpx.Response) -> None:
         # v2 says `ok` in the body; a 2xx whose envelope says `ok: false` is an error all the same.
@@ -389,17 +418,29 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
     ) -> None:
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
+        project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
         super().__init__(
             api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
         self._oauth_token = token
-        self._drop_openai_settings()
+        self._drop_openai_settings(project)
         self._set_governor(rate_limits)
         from .resources import install_sync
 
         install_sync(self)
+
+    @property
+    def unlisted(self) -> UnlistedEndpoints:
+        """``get`` / ``post`` / ``put`` / ``patch`` / ``delete`` for a path the endpoint allow-list does not
+        know (yet); everything else about the call is this client's.
+
+        Example::
+
+            usage = client.unlisted.get("/usage", cast_to=object)
+        """
+        return UnlistedEndpoints(self)
 
     @override
     def _process_response(
@@ -408,6 +449,8 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         # A body that is not the JSON object promised becomes a typed error here (see _parsing).
         options = checking(options, cast_to, response)
         self._v2_checked(response)
+        if "retries_taken" in kwargs:
+            kwargs["retries_taken"] += _ATTEMPT.get()
         try:
             return super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
@@ -423,19 +466,22 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
 
     @override
     def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
-        self._check_request(options)
+        options = self._check_request(options)
         if not is_create(options.method):
             return super().request(cast_to, options, *args, **kwargs)
         budget = options.get_max_retries(self.max_retries)
         for attempt in range(budget + 1):
             once = model_copy(options)
             once.max_retries = 0
+            token = _ATTEMPT.set(attempt)
             try:
                 return super().request(cast_to, once, *args, **kwargs)
             except Exception as exc:
                 if attempt >= budget or not create_may_retry(exc):
                     raise
                 time.sleep(_retry_delay(self, options, attempt, budget, exc))
+            finally:
+                _ATTEMPT.reset(token)
         raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -476,17 +522,28 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
     ) -> None:
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
+        project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
         super().__init__(
             api_key=resolve_api_key(api_key, headers) if use_key else "",
             base_url=resolve_base_url(base_url),
             **kwargs,
         )
         self._oauth_token = token
-        self._drop_openai_settings()
+        self._drop_openai_settings(project)
         self._set_governor(rate_limits)
         from .resources import install_async
 
         install_async(self)
+
+    @property
+    def unlisted(self) -> AsyncUnlistedEndpoints:
+        """The async twin of ``ManusOpenAI.unlisted``.
+
+        Example::
+
+            usage = await client.unlisted.get("/usage", cast_to=object)
+        """
+        return AsyncUnlistedEndpoints(self)
 
     @override
     async def _process_response(
@@ -494,6 +551,8 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
     ) -> Any:
         options = checking(options, cast_to, response)
         self._v2_checked(response)
+        if "retries_taken" in kwargs:
+            kwargs["retries_taken"] += _ATTEMPT.get()
         try:
             return await super()._process_response(cast_to=cast_to, options=options, response=response, **kwargs)
         except PARSE_ERRORS as exc:
@@ -509,17 +568,20 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
 
     @override
     async def request(self, cast_to: Any, options: FinalRequestOptions, *args: Any, **kwargs: Any) -> Any:
-        self._check_request(options)
+        options = self._check_request(options)
         if not is_create(options.method):
             return await super().request(cast_to, options, *args, **kwargs)
         budget = options.get_max_retries(self.max_retries)
         for attempt in range(budget + 1):
             once = model_copy(options)
             once.max_retries = 0
+            token = _ATTEMPT.set(attempt)
             try:
                 return await super().request(cast_to, once, *args, **kwargs)
             except Exception as exc:
                 if attempt >= budget or not create_may_retry(exc):
                     raise
                 await anyio.sleep(_retry_delay(self, options, attempt, budget, exc))
+            finally:
+                _ATTEMPT.reset(token)
         raise AssertionError("unreachable")  # pragma: no cover

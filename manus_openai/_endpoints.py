@@ -2,20 +2,41 @@
 
 The table is the v1 surface of ``manus-api.md`` §3-4 (paths relative to the ``/v1`` base URL). Anything
 else an inherited OpenAI resource tries (chat completions, embeddings, images, ``responses.cancel``...)
-raises ``UnsupportedEndpointError`` before a byte is sent. Absolute URLs (a presigned upload URL, an output
-file's CDN URL) are the caller's own choice and pass.
+raises ``UnsupportedEndpointError`` before a byte is sent. Three ways through, each the caller's choice:
+
+* the v2 surface (§6): ``/v2/<resource>.<verb>`` -- on a ``/v1`` base URL it is sent to the sibling
+  ``/v2/...`` of the same host (``dedupe_version``), not to ``/v1/v2/...``; on a ``/v2`` base URL every
+  relative path is a v2 one;
+* an absolute URL (a presigned upload URL, an output file's CDN URL, or any Manus URL spelled out);
+* ``client.unlisted.get/post/put/patch/delete(...)``: the explicit opt-in for a relative path this
+  library does not know yet (``client.unlisted.get("/usage", cast_to=object)``). Retries keep the
+  create rule below.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 import httpx
 from openai import APIConnectionError, RateLimitError
 
 from .errors import CreditLimitExceededError, UnsupportedEndpointError
 
-__all__ = ["check_supported", "create_may_retry", "dedupe_version", "is_create", "relative_path"]
+__all__ = [
+    "UNLISTED",
+    "check_supported",
+    "create_may_retry",
+    "dedupe_version",
+    "is_absolute",
+    "is_create",
+    "is_v2",
+    "relative_path",
+    "sibling_v2",
+]
+
+UNLISTED: ContextVar[bool] = ContextVar("manus_openai_unlisted", default=False)
+"""True while a ``client.unlisted`` call builds its request: the allow-list steps aside."""
 
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # cheaper than parsing an httpx.URL on every request
 
@@ -35,6 +56,12 @@ _SUPPORTED: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = tuple(
         ("GET", r"webhook/public_key"),
     )
 )
+
+_BY_HEAD: dict[str, tuple[tuple[frozenset[str], re.Pattern[str]], ...]] = {
+    head: tuple(entry for entry in _SUPPORTED if entry[1].pattern.split("/", 1)[0] == head)
+    for head in {entry[1].pattern.split("/", 1)[0] for entry in _SUPPORTED}
+}
+"""``_SUPPORTED`` by first path segment: a request is matched against two patterns at most."""
 
 _OPENAI_NAMES = {
     "chat": "chat completions",
@@ -62,6 +89,11 @@ SUPPORTED_SUMMARY = (
 )
 
 
+def is_absolute(url: str) -> bool:
+    """Whether ``url`` names its own scheme and host (``https://...``) rather than a path under the base URL."""
+    return _ABSOLUTE.match(url) is not None
+
+
 def dedupe_version(url: str, base_path: str) -> str:
     """Drop a leading ``/v1/`` from a relative URL when the base URL already ends in ``/v1``.
 
@@ -74,6 +106,21 @@ def dedupe_version(url: str, base_path: str) -> str:
     return url
 
 
+def sibling_v2(url: str, base_path: str) -> str | None:
+    """The full path (query included) of a relative ``/v2/...`` URL on a ``.../v1`` base URL: the v2
+    surface beside v1 on the same host (``/v2/task.list``, not ``/v1/v2/task.list``); else None."""
+    stripped = url.lstrip("/")
+    base = base_path.rstrip("/")
+    if stripped.startswith("v2/") and base.endswith("/v1") and not _ABSOLUTE.match(url):
+        return f"{base[:-3]}/{stripped}"
+    return None
+
+
+def is_v2(path: str, base_path: str) -> bool:
+    """Whether a relative path (``relative_path``'s answer) addresses the v2 surface."""
+    return path.startswith("v2/") or base_path.rstrip("/").endswith("/v2")
+
+
 def relative_path(url: str, base_path: str) -> str | None:
     """The request path relative to the API root (``tasks/abc``), or None for an absolute URL."""
     if _ABSOLUTE.match(url):
@@ -81,12 +128,14 @@ def relative_path(url: str, base_path: str) -> str | None:
     return dedupe_version(url, base_path).split("?", 1)[0].strip("/")
 
 
-def check_supported(method: str, path: str | None) -> None:
-    """Raise ``UnsupportedEndpointError`` for a request Manus does not serve."""
-    if path is None:
+def check_supported(method: str, path: str | None, base_path: str = "/v1") -> None:
+    """Raise ``UnsupportedEndpointError`` for a v1 request Manus does not serve (v2 and absolute URLs,
+    and calls through ``client.unlisted``, pass)."""
+    if path is None or UNLISTED.get() or is_v2(path, base_path):
         return
     verb = method.upper()
-    for methods, pattern in _SUPPORTED:
+    head = path.split("/", 1)[0]
+    for methods, pattern in _BY_HEAD.get(head, ()):
         if pattern.fullmatch(path):
             if verb in methods:
                 return
@@ -96,13 +145,13 @@ def check_supported(method: str, path: str | None) -> None:
                 method=verb,
                 path=path,
             )
-    head = path.split("/", 1)[0]
     if head == "responses":
         what = "this Responses API call (only create, retrieve and delete exist on Manus)"
     else:
         what = f"the OpenAI {_OPENAI_NAMES.get(head, repr(head))} endpoint"
     raise UnsupportedEndpointError(
-        f"Manus does not serve {what} ({verb} /{path}). {SUPPORTED_SUMMARY}.",
+        f"Manus does not serve {what} ({verb} /{path}). {SUPPORTED_SUMMARY}. "
+        f"To send it anyway: client.unlisted.{verb.lower()}('/{path}', ...), or an absolute URL.",
         method=verb,
         path=path,
     )

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import inspect
 import json
+import weakref
 from typing import Any, get_origin
 
 import httpx
 import pydantic
-from openai import APIResponseValidationError
+from openai import APIResponseValidationError, AsyncStream, Stream
 
 from ._compat import BasePage, FinalRequestOptions, NotGiven, RawResponseTypes
 
@@ -27,6 +28,7 @@ PARSE_ERRORS = (json.JSONDecodeError, UnicodeDecodeError)
 """What decoding a body that claims to be JSON raises when it is not (both are ``ValueError``)."""
 
 _SNIPPET = 80
+_UNCHECKED = (*RawResponseTypes, Stream, AsyncStream)
 
 
 def _describe(response: httpx.Response) -> str:
@@ -48,10 +50,11 @@ def unreadable(response: httpx.Response, exc: BaseException) -> APIResponseValid
 def checked(result: Any, cast_to: Any, response: httpx.Response) -> Any:
     """``result`` if it is a model object as ``cast_to`` promises, else ``APIResponseValidationError``.
 
-    Raw-response wrappers and non-model targets (``object``, ``NoneType``, ``str``) pass unchanged;
-    a page must hold a ``data`` list of model objects.
+    Raw-response wrappers, streams (``stream=True``: their body is read by whoever iterates them) and
+    non-model targets (``object``, ``NoneType``, ``str``) pass unchanged; a page must hold a ``data``
+    list of model objects.
     """
-    if isinstance(result, RawResponseTypes):
+    if isinstance(result, _UNCHECKED):
         return result
     origin = get_origin(cast_to) or cast_to
     if not (inspect.isclass(origin) and issubclass(origin, pydantic.BaseModel)):
@@ -89,9 +92,15 @@ def checking(options: FinalRequestOptions, cast_to: Any, response: httpx.Respons
     original = options.post_parser
     if getattr(original, "_manus_checked", False):
         return options
+    # Weakly: the SDK's page parser and ``options`` form a reference cycle, and a strong reference here
+    # would keep every page's body alive until the cyclic collector runs. Whoever can still call the
+    # parser (the SDK's APIResponse) holds the response itself.
+    response_ref = weakref.ref(response)
 
     def post_parser(parsed: Any) -> Any:
-        parsed = checked(parsed, cast_to, response)
+        current = response_ref()
+        if current is not None:
+            parsed = checked(parsed, cast_to, current)
         return parsed if isinstance(original, NotGiven) else original(parsed)
 
     post_parser._manus_checked = True  # type: ignore[attr-defined]  # marks a parser already wrapped

@@ -5,6 +5,7 @@
     openai.OpenAIError
     ├── ManusError                         configuration and usage errors raised before any request
     │   ├── UnsupportedEndpointError       an OpenAI endpoint Manus does not serve (chat, embeddings, ...)
+    │   ├── UnsupportedOptionError         an openai.OpenAI option with no Manus meaning (+ ValueError)
     │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
     │   ├── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
     │   └── RateLimitWaitTimeout (+ TimeoutError)  no rate-limit budget within the request's timeout;
@@ -44,6 +45,7 @@ __all__ = [
     "RateLimitWaitTimeout",
     "StreamingNotSupportedError",
     "UnsupportedEndpointError",
+    "UnsupportedOptionError",
     "WaitTimeout",
 ]
 
@@ -78,6 +80,23 @@ class UnsupportedEndpointError(ManusError):
         super().__init__(message)
         self.method = method
         self.path = path
+
+
+class UnsupportedOptionError(ManusError, ValueError):
+    """A client option of ``openai.OpenAI`` that has no Manus meaning (``organization=``,
+    ``webhook_secret=``); raised by the constructor, naming the option and what to do instead.
+
+    Example::
+
+        try:
+            ManusOpenAI(organization="org-123")
+        except UnsupportedOptionError as exc:
+            print(exc.option)  # organization
+    """
+
+    def __init__(self, message: str, *, option: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class StreamingNotSupportedError(ManusError):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 import httpx
 import openai
 import pytest
 
 from manus_openai import AsyncManusOpenAI, ManusError, ManusOpenAI
+from manus_openai.types import Task
 from tests.conftest import BASE_URL, TEST_KEY, FakeManus
 
 
@@ -157,3 +159,66 @@ def test_seed_path_with_duplicate_v1_prefix_hits_v1_once(client: ManusOpenAI, fa
     client.get("/v1/tasks?status=completed", cast_to=object)
     assert fake.requests[0].url.path == "/v1/tasks"
     assert fake.requests[0].url.params["status"] == "completed"
+
+
+def _event_stream(request: httpx.Request) -> httpx.Response:
+    # An unread body, as on the network: the SDK must hand the Stream over without reading it.
+    if request.url.path.endswith("/missing"):
+        return httpx.Response(404, json={"message": "task not found"})
+    events = [b'data: {"id": "t1"}\n\n', b'data: {"id": "t2"}\n\n', b"data: [DONE]\n\n"]
+    return httpx.Response(200, content=iter(events), headers={"content-type": "text/event-stream"})
+
+
+async def _async_event_stream(request: httpx.Request) -> httpx.Response:
+    if request.url.path.endswith("/missing"):
+        return httpx.Response(404, json={"message": "task not found"})
+
+    async def events() -> Any:
+        for event in (b'data: {"id": "t1"}\n\n', b'data: {"id": "t2"}\n\n', b"data: [DONE]\n\n"):
+            yield event
+
+    return httpx.Response(200, content=events(), headers={"content-type": "text/event-stream"})
+
+
+@pytest.mark.parametrize(("method", "path"), [("get", "/tasks"), ("post", "/responses"), ("post", "/tasks")])
+def test_stream_true_returns_an_unread_stream(method: str, path: str) -> None:
+    client = ManusOpenAI(
+        api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(_event_stream))
+    )
+    kwargs: dict[str, Any] = {"body": {}} if method == "post" else {}
+    with client:
+        stream = getattr(client, method)(path, cast_to=Task, stream=True, stream_cls=openai.Stream[Task], **kwargs)
+        assert isinstance(stream, openai.Stream)
+        assert not stream.response.is_stream_consumed
+        assert [task.id for task in stream] == ["t1", "t2"]
+        with pytest.raises(openai.NotFoundError):
+            client.get("/tasks/missing", cast_to=Task, stream=True, stream_cls=openai.Stream[Task])
+
+
+async def test_async_stream_true_returns_an_unread_stream() -> None:
+    client = AsyncManusOpenAI(
+        api_key=TEST_KEY,
+        base_url=BASE_URL,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(_async_event_stream)),
+    )
+    async with client:
+        stream = await client.get("/tasks", cast_to=Task, stream=True, stream_cls=openai.AsyncStream[Task])
+        assert isinstance(stream, openai.AsyncStream)
+        assert [task.id async for task in stream] == ["t1", "t2"]
+        with pytest.raises(openai.NotFoundError):
+            await client.get("/tasks/missing", cast_to=Task, stream=True, stream_cls=openai.AsyncStream[Task])
+
+
+def test_raw_stream_parses_to_a_stream() -> None:
+    client = ManusOpenAI(
+        api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(_event_stream))
+    )
+    with client:
+        raw = client.get(
+            "/tasks",
+            cast_to=Task,
+            stream=True,
+            stream_cls=openai.Stream[Task],
+            options={"headers": {"X-Stainless-Raw-Response": "true"}},  # what with_raw_response sends
+        )
+        assert [task.id for task in raw.parse()] == ["t1", "t2"]

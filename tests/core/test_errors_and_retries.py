@@ -178,3 +178,30 @@ async def test_async_reads_are_retried(async_client: AsyncManusOpenAI, fake: Fak
     fake.replies = [httpx.Response(502, headers=FAST), ok()]
     assert (await async_client.responses.retrieve("t1")).id == "t1"
     assert len(fake.requests) == 2
+
+
+def test_create_retries_are_counted_as_the_sdk_counts_them(
+    client: ManusOpenAI, fake: FakeManus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("manus_openai._client.time.sleep", lambda _s: None)
+    fake.replies = [httpx.Response(429, json={}, headers=FAST), httpx.ConnectError("refused"), ok()]
+    raw = client.responses.with_raw_response.create(input="hi")
+    assert [r.headers["x-stainless-retry-count"] for r in fake.requests] == ["0", "1", "2"]
+    assert raw.retries_taken == 2
+    assert raw.parse().id == "t1"
+
+
+async def test_async_create_retries_are_counted_as_the_sdk_counts_them(
+    async_client: AsyncManusOpenAI, fake: FakeManus
+) -> None:
+    fake.replies = [httpx.Response(429, json={}, headers=FAST), httpx.ConnectError("refused"), ok()]
+    raw = await async_client.responses.with_raw_response.create(input="hi")
+    assert [r.headers["x-stainless-retry-count"] for r in fake.requests] == ["0", "1", "2"]
+    assert raw.retries_taken == 2
+
+
+def test_a_create_sent_once_reports_no_retries(client: ManusOpenAI, fake: FakeManus) -> None:
+    fake.replies = [ok()]
+    raw = client.responses.with_raw_response.create(input="hi")
+    assert fake.requests[0].headers["x-stainless-retry-count"] == "0"
+    assert raw.retries_taken == 0

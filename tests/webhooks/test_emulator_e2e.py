@@ -86,7 +86,7 @@ def test_responses_wait_with_events_returns_on_the_delivery(emulator: Emulator, 
     started = time.monotonic()
     done = client.responses.wait(created.id, events=receiver, timeout=20)
     assert done.status == "completed"
-    assert time.monotonic() - started < 5  # the safety-net poll is 60 s: the push woke it
+    assert time.monotonic() - started < 15  # generous for a loaded machine; the safety-net poll is 60 s
 
 
 async def test_async_responses_wait_with_events_returns_on_the_delivery(emulator: Emulator, serve: Serve) -> None:
@@ -96,5 +96,5 @@ async def test_async_responses_wait_with_events_returns_on_the_delivery(emulator
     started = time.monotonic()
     done = await asyncio.wait_for(client.responses.wait(created.id, events=receiver, timeout=20), 20)
     assert done.status == "completed"
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 15
     await client.close()
