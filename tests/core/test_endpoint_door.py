@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import openai
 import pytest
@@ -92,3 +94,17 @@ async def test_async_unlisted_and_v2(fake: FakeManus) -> None:
         with pytest.raises(UnsupportedEndpointError):
             await client.get("/usage", cast_to=object)
     assert [r.url.path for r in fake.requests] == ["/v1/usage", "/v2/task.list"]
+
+
+def test_a_relative_v2_path_carries_the_v2_credentials(fake: FakeManus) -> None:
+    fake.replies = [httpx.Response(200, json=OK)]
+    both: list[dict[str, Any]] = [{"api_key": TEST_KEY}, {"oauth_token": "tok-oauth-1"}]
+    for credentials in both:
+        client = ManusOpenAI(
+            base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(fake)), **credentials
+        )
+        assert client.get("/v2/task.list", cast_to=object) == OK
+    with_key, with_token = fake.requests
+    assert with_key.url.path == with_token.url.path == "/v2/task.list"
+    assert with_key.headers["x-manus-api-key"] == TEST_KEY
+    assert with_token.headers["authorization"] == "Bearer tok-oauth-1"
