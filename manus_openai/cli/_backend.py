@@ -1,0 +1,191 @@
+"""The seam between the ``manus`` commands and an API version: ``Backend`` and the plain values it returns.
+
+Commands speak only to a ``Backend``; ``_v1.V1Backend`` implements it on the v1 surfaces
+(``client.tasks``, ``client.responses`` wait/retrieve, ``client.files``, ``client.webhooks``). A backend
+says what it can do in ``capabilities``; a method it cannot serve raises ``NotSupported`` (exit code 5)
+naming what to do instead, and never returns made-up data.
+
+Status words are the CLI's own, mapped by each backend from its surface's vocabulary: ``running``,
+``waiting`` (a question or a confirmation), ``completed``, ``failed``, ``stopped``, or the server's
+word unchanged when it is none of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Backend",
+    "Capability",
+    "Confirmation",
+    "FileInfo",
+    "OutputRef",
+    "SubmitOptions",
+    "TaskFilter",
+    "TaskView",
+    "UploadProgress",
+]
+
+Capability = Literal["confirm", "stop", "events", "usage", "schema", "plan"]
+"""What only some backends can do (v1 has none of these)."""
+
+ACTIVE_STATUSES = frozenset({"running"})
+"""The statuses a wait keeps waiting through."""
+
+UploadProgress = Callable[[int], None]
+"""Called with the number of bytes just sent."""
+
+
+@dataclass(frozen=True)
+class OutputRef:
+    """A file the task produced: its name, URL and MIME type, and the object that downloads it."""
+
+    name: str
+    url: str | None
+    mime_type: str | None
+    handle: Any = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """An action the agent wants confirmed (v2): what it is, and the JSON Schema of the input it needs."""
+
+    event_id: str
+    description: str
+    input_schema: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """One task as the commands show it; ``raw`` is the server's object for ``--json``.
+
+    ``answer`` / ``files`` are the latest turn's (a follow-up's answer, not the question it replied to);
+    ``question`` is the agent's question while ``waiting``.
+    """
+
+    id: str
+    status: str
+    raw_status: str | None = None
+    title: str | None = None
+    url: str | None = None
+    share_url: str | None = None
+    credits: int | None = None
+    created_at: int | None = None
+    updated_at: int | None = None
+    answer: str = ""
+    files: Sequence[OutputRef] = ()
+    question: str | None = None
+    confirmation: Confirmation | None = None
+    brief: str | None = None
+    plan: Sequence[str] = ()
+    error: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def summary(self) -> dict[str, Any]:
+        """The fields ``--json`` prints, without the raw conversation.
+
+        >>> TaskView(id="t1", status="running").summary()["status"]
+        'running'
+        """
+        return {
+            "id": self.id,
+            "status": self.status,
+            "title": self.title,
+            "url": self.url,
+            "share_url": self.share_url,
+            "credits": self.credits,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "question": self.question,
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class SubmitOptions:
+    """What ``manus run`` passes on to create a task (``None`` / empty: not given)."""
+
+    profile: str | None = None
+    mode: str | None = None
+    project_id: str | None = None
+    locale: str | None = None
+    connectors: Sequence[str] = ()
+    attachments: Sequence[str] = ()  # uploaded file ids
+    share: bool = False
+    hide: bool = False
+    schema: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """``manus tasks list`` filters."""
+
+    statuses: Sequence[str] = ()
+    query: str | None = None
+    limit: int = 20
+    order: str | None = None
+    everything: bool = False
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """An uploaded file's record."""
+
+    id: str
+    name: str | None
+    status: str | None
+    size: int | None = None
+    created_at: int | None = None
+
+
+class Backend(Protocol):
+    """What every API version offers the commands; see the module docstring."""
+
+    name: str
+    capabilities: frozenset[Capability]
+
+    def submit(self, prompt: str, options: SubmitOptions) -> TaskView: ...
+
+    def get(self, task_id: str) -> TaskView: ...
+
+    def wait(
+        self, task_id: str, *, timeout: float | None, poll_interval: float | None, on_update: Callable[[TaskView], None]
+    ) -> TaskView: ...
+
+    def answer(self, task_id: str, text: str) -> None: ...
+
+    def confirm(self, task_id: str, *, accept: bool, payload: dict[str, Any] | None) -> None: ...
+
+    def stop(self, task_id: str) -> None: ...
+
+    def events(self, task_id: str) -> Iterator[dict[str, Any]]: ...
+
+    def usage(self) -> dict[str, Any]: ...
+
+    def download(self, ref: OutputRef, directory: Path) -> Path: ...
+
+    def list_tasks(self, task_filter: TaskFilter) -> Iterator[TaskView]: ...
+
+    def update_task(
+        self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None
+    ) -> dict[str, Any]: ...
+
+    def delete_task(self, task_id: str) -> None: ...
+
+    def upload(self, path: Path, progress: UploadProgress | None) -> FileInfo: ...
+
+    def list_files(self) -> list[FileInfo]: ...
+
+    def delete_file(self, file_id: str) -> None: ...
+
+    def create_webhook(self, url: str) -> dict[str, Any]: ...
+
+    def delete_webhook(self, webhook_id: str) -> None: ...
+
+    def webhook_public_key(self) -> str: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,331 @@
+"""``V1Backend``: the ``manus`` commands on the Manus v1 API, through a ``ManusOpenAI`` client.
+
+Which v1 calls it uses: ``client.tasks.create`` to create and to answer (``task_id=`` continues a
+task), ``client.responses.wait`` / ``retrieve`` to follow one (``responses.create`` is never called, so
+whether it blocks by default does not matter here), ``client.tasks`` for list/show/update/delete,
+``client.files`` and ``client.webhooks``; output files download through ``OutputFile.download``.
+
+Choices where the docs are silent:
+
+* Status words: the responses view's ``pending`` (and the Task schema's) is read as ``waiting`` — the
+  compatibility guide's "the agent needs input" — and its last assistant message as the question;
+  ``error`` and ``failed`` are both ``failed``.
+* v1 has no confirmations, no stop, no event log, no credits balance and no structured output: those
+  raise ``NotSupported`` (exit code 5) saying what v1 offers instead. Per-task credits are shown.
+* The answer shown is the latest turn's: the assistant messages after the last user message, so after
+  ``manus answer`` the question is not printed again as part of the answer.
+* Uploads with a progress callback stream the bytes to the presigned URL in 64 KiB chunks with a
+  ``Content-Length`` (presigned storage URLs refuse chunked bodies) through a short-lived ``httpx``
+  client that never carries the API key; without one they use ``client.files.upload``.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ..resources.files import UPLOAD_POLL_DELAYS
+from ..types.attachments import FileIdAttachment
+from ..types.file import File
+from ..types.output_file import OutputFile
+from ._backend import Capability, FileInfo, OutputRef, SubmitOptions, TaskFilter, TaskView, UploadProgress
+from ._exit import CliError, ExitCode, NotSupported
+
+if TYPE_CHECKING:
+    from .. import ManusOpenAI
+
+__all__ = ["STATUS_WORDS", "V1Backend", "view_of"]
+
+STATUS_WORDS: dict[str, str] = {
+    "running": "running",
+    "pending": "waiting",
+    "completed": "completed",
+    "error": "failed",
+    "failed": "failed",
+    "stopped": "stopped",
+}
+"""v1 status (responses view and Task schema) -> the CLI's word."""
+
+_CHUNK = 64 * 1024
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+def _latest_turn(output: object) -> list[dict[str, Any]]:
+    """The assistant messages after the last user message."""
+    messages = [m for m in output if isinstance(m, dict)] if isinstance(output, list) else []
+    last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=-1)
+    return [m for m in messages[last_user + 1 :] if m.get("role") == "assistant"]
+
+
+def _texts(messages: list[dict[str, Any]]) -> list[str]:
+    texts = []
+    for message in messages:
+        parts = message.get("content") if isinstance(message.get("content"), list) else []
+        text = "".join(
+            p["text"] for p in parts if isinstance(p, dict) and p.get("type") in ("output_text", None)
+            and isinstance(p.get("text"), str)
+        )  # fmt: skip
+        if text:
+            texts.append(text)
+    return texts
+
+
+def _files(messages: list[dict[str, Any]]) -> list[OutputRef]:
+    refs = []
+    for message in messages:
+        parts = message.get("content") if isinstance(message.get("content"), list) else []
+        for part in parts:
+            if isinstance(part, dict) and part.get("type") == "output_file":
+                f = OutputFile.from_part(part)
+                name = f.file_name or (f.file_url or "download").rsplit("/", 1)[-1] or "download"
+                refs.append(OutputRef(name=name, url=f.file_url, mime_type=f.mime_type, handle=f))
+    return refs
+
+
+def _error_text(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("message") or value.get("code")
+    return str(value) if value else None
+
+
+def view_of(obj: Any) -> TaskView:
+    """A ``TaskView`` of a v1 ``Task`` or ``ManusResponse``.
+
+    >>> from manus_openai.types import Task
+    >>> view_of(Task.construct(id="t1", status="pending", output=[])).status
+    'waiting'
+    """
+    raw: dict[str, Any] = obj.to_dict() if hasattr(obj, "to_dict") else dict(obj)
+    raw_status = raw.get("status") if isinstance(raw.get("status"), str) else None
+    status = STATUS_WORDS.get(raw_status or "", raw_status or "unknown")
+    turn = _latest_turn(raw.get("output"))
+    texts = _texts(turn)
+    question = texts[-1] if status == "waiting" and texts else None
+    return TaskView(
+        id=str(raw.get("id") or getattr(obj, "id", "")),
+        status=status,
+        raw_status=raw_status,
+        title=obj.task_title,
+        url=obj.task_url,
+        share_url=obj.share_url,
+        credits=obj.credit_usage,
+        created_at=_int(raw.get("created_at") if raw.get("created_at") is not None else raw.get("createdAt")),
+        updated_at=_int(raw.get("updated_at")),
+        answer="" if question is not None else "\n\n".join(texts),
+        files=() if question is not None else tuple(_files(turn)),
+        question=question,
+        error=_error_text(raw.get("error")) if status == "failed" else None,
+        raw=raw,
+    )
+
+
+def _file_info(f: File) -> FileInfo:
+    return FileInfo(id=f.id, name=f.filename, status=f.status, size=f.bytes, created_at=f.created_at)
+
+
+class V1Backend:
+    """The v1 API behind the commands (see the module docstring).
+
+    Example::
+
+        from manus_openai.emulator import Emulator
+
+        with Emulator(task_duration=0) as emu:
+            backend = V1Backend(emu.client())
+            task = backend.submit("Hello", SubmitOptions())
+            print(backend.wait(task.id, timeout=10, poll_interval=0.05, on_update=print).status)
+    """
+
+    name = "v1"
+    capabilities: frozenset[Capability] = frozenset()
+
+    def __init__(self, client: ManusOpenAI, *, sleep: Callable[[float], None] = time.sleep) -> None:
+        self._client = client
+        self._sleep = sleep
+
+    # -- one task -------------------------------------------------------------------------------
+    def submit(self, prompt: str, options: SubmitOptions) -> TaskView:
+        """Create the task with ``POST /v1/tasks`` and return its first state (``running``)."""
+        if options.schema is not None:
+            raise NotSupported("structured output (--schema)", self.name, hint="the v2 API returns JSON to a schema")
+        attachments: list[FileIdAttachment] = []
+        for file_id in options.attachments:
+            record = self._client.files.retrieve(file_id)
+            attachments.append({"file_id": record.id, "filename": record.filename or file_id})
+        kwargs: dict[str, Any] = {}
+        if options.profile:
+            kwargs["agent_profile"] = options.profile
+        if options.mode:
+            kwargs["task_mode"] = options.mode
+        if options.project_id:
+            kwargs["project_id"] = options.project_id
+        if options.locale:
+            kwargs["locale"] = options.locale
+        if options.connectors:
+            kwargs["connectors"] = list(options.connectors)
+        if attachments:
+            kwargs["attachments"] = attachments
+        if options.share:
+            kwargs["create_shareable_link"] = True
+        if options.hide:
+            kwargs["hide_in_task_list"] = True
+        created = self._client.tasks.create(prompt, **kwargs)
+        return TaskView(
+            id=created.task_id, status="running", title=created.task_title, url=created.task_url,
+            share_url=created.share_url, raw=created.to_dict(),
+        )  # fmt: skip
+
+    def get(self, task_id: str) -> TaskView:
+        """The task's current state (``GET /v1/responses/{id}``)."""
+        return view_of(self._client.responses.retrieve(task_id))
+
+    def wait(
+        self, task_id: str, *, timeout: float | None, poll_interval: float | None, on_update: Callable[[TaskView], None]
+    ) -> TaskView:
+        """``client.responses.wait``: until the task is no longer running (``WaitTimeout`` past ``timeout``)."""
+        done = self._client.responses.wait(
+            task_id, timeout=timeout, poll_interval=poll_interval, on_update=lambda r: on_update(view_of(r))
+        )
+        return view_of(done)
+
+    def answer(self, task_id: str, text: str) -> None:
+        """Send a follow-up turn (``POST /v1/tasks`` with ``taskId``)."""
+        self._client.tasks.create(text, task_id=task_id)
+
+    def confirm(self, task_id: str, *, accept: bool, payload: dict[str, Any] | None) -> None:
+        """v1 has no confirmations."""
+        raise NotSupported(
+            "confirming an action", self.name,
+            hint=f"a v1 task that needs you asks a question instead: manus answer {task_id} TEXT",
+        )  # fmt: skip
+
+    def stop(self, task_id: str) -> None:
+        """v1 cannot stop a task."""
+        raise NotSupported(
+            "stopping a task", self.name,
+            hint=f"the task keeps running; `manus tasks delete {task_id}` deletes it (irreversibly)",
+        )  # fmt: skip
+
+    def events(self, task_id: str) -> Iterator[dict[str, Any]]:
+        """v1 has no event log."""
+        raise NotSupported(
+            "the event log", self.name, hint=f"`manus wait {task_id}` shows the task's status until it ends"
+        )
+
+    def usage(self) -> dict[str, Any]:
+        """v1 has no credits endpoint."""
+        raise NotSupported(
+            "the credit balance", self.name,
+            hint="each task's credits are shown by `manus tasks list` and `manus tasks show ID`",
+        )  # fmt: skip
+
+    def download(self, ref: OutputRef, directory: Path) -> Path:
+        """Stream one output file into ``directory``."""
+        handle = ref.handle if isinstance(ref.handle, OutputFile) else OutputFile(file_url=ref.url, file_name=ref.name)
+        directory.mkdir(parents=True, exist_ok=True)
+        return handle.download(directory, client=self._client)
+
+    # -- many tasks -----------------------------------------------------------------------------
+    def list_tasks(self, task_filter: TaskFilter) -> Iterator[TaskView]:
+        """Newest first; one page of ``limit`` rows, or every page with ``everything``."""
+        page = self._client.tasks.list(
+            status=list(task_filter.statuses) or None,  # type: ignore[arg-type]  # checked by click.Choice
+            query=task_filter.query,
+            limit=task_filter.limit,
+            order=task_filter.order,  # type: ignore[arg-type]  # checked by click.Choice
+        )
+        tasks = iter(page) if task_filter.everything else iter(page.data)
+        for task in tasks:
+            yield view_of(task)
+
+    def update_task(self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None) -> dict[str, Any]:
+        """``PUT /v1/tasks/{id}`` with only what was given."""
+        kwargs: dict[str, Any] = {}
+        if title is not None:
+            kwargs["title"] = title
+        if share is not None:
+            kwargs["enable_shared"] = share
+        if visible is not None:
+            kwargs["enable_visible_in_task_list"] = visible
+        if not kwargs:
+            raise CliError("nothing to update: give --title, --share/--no-share or --visible/--hidden")
+        return self._client.tasks.update(task_id, **kwargs).to_dict()
+
+    def delete_task(self, task_id: str) -> None:
+        """``DELETE /v1/tasks/{id}``."""
+        self._client.tasks.delete(task_id)
+
+    # -- files and webhooks ---------------------------------------------------------------------
+    def upload(self, path: Path, progress: UploadProgress | None) -> FileInfo:
+        """Upload one file; ``progress`` (if given) hears every chunk sent."""
+        if not path.is_file():
+            raise CliError(f"no file at {str(path)!r}")
+        try:
+            size = path.stat().st_size
+            with path.open("rb"):
+                pass
+        except OSError as exc:
+            raise CliError(f"{str(path)!r} cannot be read: {exc.strerror or exc}") from exc
+        if progress is None:
+            return _file_info(self._client.files.upload(path))
+        created = self._client.post("/files", body={"filename": path.name}, cast_to=File)
+        if not created.upload_url:
+            raise CliError(f"the server gave no upload URL for {path.name}", ExitCode.API_ERROR)
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+        def chunks() -> Iterator[bytes]:
+            with path.open("rb") as stream:
+                while chunk := stream.read(_CHUNK):
+                    yield chunk
+                    progress(len(chunk))
+
+        headers = {"Content-Type": mime, "Content-Length": str(size)}
+        with httpx.Client(timeout=httpx.Timeout(600.0, connect=10.0)) as http:  # no key: the URL is its own credential
+            response = http.put(created.upload_url, content=chunks(), headers=headers)
+        if response.is_error:
+            raise CliError(f"uploading {path.name} failed: HTTP {response.status_code}", ExitCode.API_ERROR)
+        for delay in UPLOAD_POLL_DELAYS:
+            if delay:
+                self._sleep(delay)
+            record = self._client.files.retrieve(created.id)
+            if record.status != "pending":
+                return _file_info(record)
+        raise CliError(f"file {created.id} was uploaded but is still 'pending'", ExitCode.API_ERROR)
+
+    def list_files(self) -> list[FileInfo]:
+        """The 10 most recent files (all v1 lists)."""
+        return [_file_info(f) for f in self._client.files.list().data]
+
+    def delete_file(self, file_id: str) -> None:
+        """``DELETE /v1/files/{id}``."""
+        self._client.files.delete(file_id)
+
+    def create_webhook(self, url: str) -> dict[str, Any]:
+        """Register ``url``; Manus sends a test request first."""
+        return self._client.webhooks.create(url).to_dict()
+
+    def delete_webhook(self, webhook_id: str) -> None:
+        """``DELETE /v1/webhooks/{id}``."""
+        self._client.webhooks.delete(webhook_id)
+
+    def webhook_public_key(self) -> str:
+        """The PEM key deliveries are signed with."""
+        return self._client.webhooks.public_key().public_key
+
+    def close(self) -> None:
+        """Close the client's connection pool."""
+        self._client.close()
