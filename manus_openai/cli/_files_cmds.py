@@ -39,7 +39,7 @@ def upload(
             if as_json:
                 emit({"id": file_id, "name": path.name, "size": path.stat().st_size})
             else:
-                session.out.print(f"{file_id}  {path.name}  ({human_size(path.stat().st_size)})", markup=False)
+                session.line(f"{file_id}  {path.name}  ({human_size(path.stat().st_size)})")
         return 0
 
     run_command(ctx, body)

@@ -24,7 +24,7 @@ def usage(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             emit(data)
         else:
             for key, value in data.items():
-                session.out.print(f"{key}: {value}", markup=False)
+                session.line(f"{key}: {value}")
         return 0
 
     run_command(ctx, body)
@@ -57,8 +57,8 @@ def emulator(
                 if as_json:
                     emit({"MANUS_BASE_URL": emu.base_url, "MANUS_API_KEY": emu.api_key})
                 else:
-                    session.out.print(f"export MANUS_BASE_URL={emu.base_url}", markup=False)
-                    session.out.print(f"export MANUS_API_KEY={emu.api_key}", markup=False)
+                    session.line(f"export MANUS_BASE_URL={emu.base_url}")
+                    session.line(f"export MANUS_API_KEY={emu.api_key}")
                     session.out.file.flush()
                 session.info(f"Manus emulator on {emu.base_url} (a local stand-in; this key works only here). "
                              "Ctrl-C stops it.")  # fmt: skip

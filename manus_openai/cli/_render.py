@@ -139,7 +139,7 @@ def print_answer(out: Console, view: TaskView) -> None:
 def print_files(out: Console, saved: Sequence[tuple[Path, int]]) -> None:
     """The downloaded files with their paths and sizes (stdout)."""
     for path, size in saved:
-        out.print(Text(f"saved {path}  ({human_size(size)})"))
+        out.print(Text(f"saved {path}  ({human_size(size)})"), soft_wrap=True)
 
 
 def print_task(out: Console, view: TaskView) -> None:
@@ -160,7 +160,7 @@ def print_task(out: Console, view: TaskView) -> None:
         out.print()
         print_answer(out, view)
     for ref in view.files:
-        out.print(Text(f"file {ref.name}  {ref.url or ''}".rstrip()))
+        out.print(Text(f"file {ref.name}  {ref.url or ''}".rstrip()), soft_wrap=True)
 
 
 def tasks_table(views: Iterable[TaskView]) -> Table:

@@ -104,6 +104,10 @@ class Session:
             self._backend.close()
             self._backend = None
 
+    def line(self, text: str) -> None:
+        """One line of results on stdout, never wrapped (markup-free)."""
+        self.out.print(self.scrub(text), markup=False, highlight=False, soft_wrap=True)
+
     def info(self, message: str) -> None:
         """A line for people on stderr (markup-free)."""
         self.err.print(self.scrub(message), markup=False, highlight=False)

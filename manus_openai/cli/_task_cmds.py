@@ -188,7 +188,7 @@ def follow(
             if as_json:
                 emit(event)
             else:
-                session.out.print(f"{event.get('type', 'event')}: {event.get('text') or event}", markup=False)
+                session.line(f"{event.get('type', 'event')}: {event.get('text') or event}")
         return 0
 
     run_command(ctx, body)

@@ -47,7 +47,7 @@ def create(
         if as_json:
             emit(created)
         else:
-            session.out.print(str(created.get("webhook_id")), markup=False)
+            session.line(str(created.get("webhook_id")))
         return 0
 
     run_command(ctx, body)
@@ -139,7 +139,7 @@ def listen(
             if as_json:
                 emit(event.model_dump(mode="json"))
             else:
-                session.out.print(event_line(event), markup=False, highlight=False)
+                session.line(event_line(event))
             with lock:
                 seen += 1
                 if max_events is not None and seen >= max_events:
