@@ -54,8 +54,10 @@ class Session:
     _secrets: list[str] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self.err = Console(stderr=True, no_color=_plain() or None, highlight=False, soft_wrap=True)
-        self.out = Console(no_color=_plain() or None, highlight=False)
+        # NO_COLOR: no styles at all (Rich's no_color keeps bold and underline), so no control codes.
+        plain = {"color_system": None, "no_color": True} if _plain() else {}
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True, **plain)  # type: ignore[arg-type]
+        self.out = Console(highlight=False, **plain)  # type: ignore[arg-type]
 
     @property
     def live(self) -> bool:
