@@ -1,0 +1,160 @@
+"""The watch loop behind ``run``/``wait`` through the ``Backend`` seam: prompts, confirmations, Ctrl-C.
+
+A scripted backend stands in for one with confirmations and stop (the v2 shape); the question prompt is
+also driven against the emulator's v1 backend, with the session told a person is at the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from manus_openai.cli import ExitCode
+from manus_openai.cli._backend import Confirmation, OutputRef, SubmitOptions, TaskView
+from manus_openai.cli._session import Session
+
+from .conftest import POLL, Cli, one_json
+
+
+class ScriptedBackend:
+    """Returns the scripted states from ``wait`` one by one and records every call."""
+
+    name = "scripted"
+    capabilities = frozenset({"confirm", "stop"})
+
+    def __init__(self, *states: TaskView | BaseException) -> None:
+        self.states = list(states)
+        self.calls: list[tuple[str, Any]] = []
+
+    def submit(self, prompt: str, options: SubmitOptions) -> TaskView:
+        self.calls.append(("submit", prompt))
+        return TaskView(id="T1", status="running")
+
+    def wait(self, task_id: str, *, timeout: float | None, poll_interval: float | None,
+             on_update: Callable[[TaskView], None]) -> TaskView:  # fmt: skip
+        state = self.states.pop(0)
+        if isinstance(state, BaseException):
+            raise state
+        on_update(state)
+        return state
+
+    def confirm(self, task_id: str, *, accept: bool, payload: dict[str, Any] | None) -> None:
+        self.calls.append(("confirm", (accept, payload)))
+
+    def answer(self, task_id: str, text: str) -> None:
+        self.calls.append(("answer", text))
+
+    def stop(self, task_id: str) -> None:
+        self.calls.append(("stop", task_id))
+
+    def download(self, ref: OutputRef, directory: Path) -> Path:
+        raise AssertionError("no files in these scripts")
+
+    def events(self, task_id: str) -> Iterator[dict[str, Any]]:
+        yield {"type": "status_update", "text": "Searching the web"}
+        yield {"type": "assistant_message", "text": "Found 3 sources"}
+
+    def close(self) -> None:
+        self.calls.append(("close", None))
+
+
+DEPLOY = Confirmation(
+    event_id="evt_1",
+    description="Deploy the site to production",
+    input_schema={"type": "object", "properties": {"accept": {"type": "boolean"}, "note": {"type": "string"}}},
+)
+WAITING = TaskView(id="T1", status="waiting", confirmation=DEPLOY)
+DONE = TaskView(id="T1", status="completed", answer="Deployed.")
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> Callable[..., ScriptedBackend]:
+    def install(*states: TaskView | BaseException) -> ScriptedBackend:
+        backend = ScriptedBackend(*states)
+        monkeypatch.setattr(Session, "backend", lambda self: backend)
+        return backend
+
+    return install
+
+
+@pytest.fixture
+def person(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Someone is at the terminal: prompts are asked (and read from the runner's input)."""
+    monkeypatch.setattr(Session, "interactive", property(lambda self: True))
+
+
+def test_yes_accepts_a_confirmation_and_the_task_finishes(cli: Cli, scripted: Callable[..., ScriptedBackend]) -> None:
+    backend = scripted(WAITING, DONE)
+    result = cli("run", "Deploy it", "--yes", "--json")
+    assert result.exit_code == ExitCode.OK
+    assert ("confirm", (True, None)) in backend.calls
+    assert one_json(result)["answer"] == "Deployed."
+    assert "confirmed (--yes): Deploy the site to production" in result.stderr
+
+
+def test_a_confirmation_without_a_terminal_exits_3_with_how_to_confirm(
+    cli: Cli, scripted: Callable[..., ScriptedBackend]
+) -> None:
+    backend = scripted(WAITING)
+    result = cli("run", "Deploy it", "--json")
+    assert result.exit_code == ExitCode.WAITING
+    assert one_json(result)["waiting_for"] == "confirmation"
+    assert "manus confirm T1" in result.stderr
+    assert not [c for c in backend.calls if c[0] == "confirm"]
+
+
+def test_a_confirmation_at_the_prompt_asks_yes_no_and_the_schema_fields(
+    cli: Cli, scripted: Callable[..., ScriptedBackend], person: None
+) -> None:
+    backend = scripted(WAITING, DONE)
+    result = cli("run", "Deploy it", input="y\ny\nship it\n")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert ("confirm", (True, {"accept": True, "note": "ship it"})) in backend.calls
+    assert "The agent asks to confirm: Deploy the site to production" in result.stderr
+
+
+def test_ctrl_c_with_a_stoppable_backend_asks_and_stops(
+    cli: Cli, scripted: Callable[..., ScriptedBackend], person: None
+) -> None:
+    backend = scripted(KeyboardInterrupt())
+    result = cli("run", "Long", input="stop\n")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert ("stop", "T1") in backend.calls
+    assert "Stop task T1 or leave it running?" in result.stderr and "stopped task T1" in result.stderr
+
+
+def test_ctrl_c_leave_keeps_the_task_and_prints_its_id(
+    cli: Cli, scripted: Callable[..., ScriptedBackend], person: None
+) -> None:
+    backend = scripted(KeyboardInterrupt())
+    result = cli("run", "Long", input="leave\n")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert not [c for c in backend.calls if c[0] == "stop"]
+    assert "task T1 keeps running; resume watching with: manus wait T1" in result.stderr
+
+
+def test_follow_streams_a_backends_events(cli: Cli, scripted: Callable[..., ScriptedBackend]) -> None:
+    scripted()
+    text = cli("follow", "T1")
+    assert text.exit_code == 0
+    assert text.stdout.splitlines() == ["status_update: Searching the web", "assistant_message: Found 3 sources"]
+    lines = cli("follow", "T1", "--json").stdout.splitlines()
+    assert len(lines) == 2 and '"Found 3 sources"' in lines[1]
+
+
+def test_the_question_is_asked_at_the_prompt_and_the_answer_sent_v1(cli: Cli, person: None, tmp_path: Path) -> None:
+    result = cli("run", "Plan a trip [[manus:ask=Which city?]]", *POLL, "--out", str(tmp_path), "--json", input="\nRome\n")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert "The agent asks: Which city?" in result.stderr
+    assert result.stderr.count("Your answer") == 2  # an empty answer is asked again
+    data = one_json(result)
+    assert data["status"] == "completed" and 'answer to "Rome"' in data["answer"]
+
+
+def test_end_of_input_at_the_prompt_exits_3(cli: Cli, person: None) -> None:
+    result = cli("run", "Plan [[manus:ask=Which city?]]", *POLL, input="")
+    assert result.exit_code == ExitCode.WAITING
+    assert "manus answer" in result.stderr
