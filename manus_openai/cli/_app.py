@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,9 @@ EXAMPLES = """Examples:
 
   manus wait ID ; manus answer ID "Berlin" ; manus tasks list --status running
 
-Exit codes: 0 done, 1 task failed, 2 usage error or bad input, 3 waiting for input, 4 timed out, 5 not supported by this API, 6 API or network error, 130 interrupted."""
+Exit codes: 0 done, 1 task failed, 2 usage error or bad input, 3 waiting for input, 4 timed out, """ + (
+    "5 not supported by this API, 6 API or network error, 130 interrupted."
+)
 
 app = typer.Typer(
     name="manus",
@@ -50,12 +52,17 @@ def _version(value: bool) -> None:
 def main(
     ctx: typer.Context,
     api_key: Annotated[
-        Optional[str],
-        typer.Option("--api-key", envvar="MANUS_API_KEY", show_envvar=True, show_default=False,
-                     help="Manus API key (never printed)."),
-    ] = None,  # fmt: skip
+        str | None,
+        typer.Option(
+            "--api-key",
+            envvar="MANUS_API_KEY",
+            show_envvar=True,
+            show_default=False,
+            help="Manus API key (never printed).",
+        ),
+    ] = None,
     base_url: Annotated[
-        Optional[str], typer.Option("--base-url", envvar="MANUS_BASE_URL", show_envvar=True, help="API base URL.")
+        str | None, typer.Option("--base-url", envvar="MANUS_BASE_URL", show_envvar=True, help="API base URL.")
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")

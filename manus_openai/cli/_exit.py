@@ -4,7 +4,8 @@
 |------|-------------------------------------------------------------------------|
 | 0    | done (the task completed, or the command did what it says)              |
 | 1    | the task failed (``error`` / ``failed``) or was stopped                 |
-| 2    | usage error or bad input (unknown option value, unreadable file, bad JSON, an id that does not exist, missing key) |
+| 2    | usage error or bad input: an unknown option value, an unreadable file, malformed JSON,   |
+|      | an id that does not exist, no API key                                                    |
 | 3    | the task is waiting for input (a question or a confirmation) and no terminal can answer it |
 | 4    | timed out (``--timeout``); the task keeps running                      |
 | 5    | not supported by this API backend (e.g. ``confirm``/``stop`` on v1)    |

@@ -35,7 +35,7 @@ def upload(
         for path in paths:
             readable(path, "upload")
         backend = session.backend()
-        for path, file_id in zip(paths, upload_all(session, backend, paths, as_json=True)):
+        for path, file_id in zip(paths, upload_all(session, backend, paths, as_json=True), strict=False):
             if as_json:
                 emit({"id": file_id, "name": path.name, "size": path.stat().st_size})
             else:
@@ -46,7 +46,9 @@ def upload(
 
 
 @files_app.command("list", epilog="Example: manus files list")
-def list_files(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False) -> None:
+def list_files(
+    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False
+) -> None:
     """The 10 most recent files (all the v1 API lists)."""
 
     def body(session: Session) -> int:
@@ -62,7 +64,9 @@ def list_files(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json
         for name in ("ID", "NAME", "STATUS", "CREATED"):
             table.add_column(name)
         for f in files:
-            when = datetime.fromtimestamp(f.created_at, tz=timezone.utc).strftime("%Y-%m-%d %H:%M") if f.created_at else ""
+            when = (
+                datetime.fromtimestamp(f.created_at, tz=timezone.utc).strftime("%Y-%m-%d %H:%M") if f.created_at else ""
+            )
             table.add_row(f.id, f.name or "", f.status or "", when)
         session.out.print(table)
         return 0

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
 from rich.spinner import Spinner
 from rich.table import Table
@@ -119,7 +119,7 @@ class LiveStatus:
             Text(elapsed_text(self.elapsed)),
             Text(credits),
         )
-        lines: list[object] = [head]
+        lines: list[RenderableType] = [head]
         if view.title:
             lines.append(Text(view.title, style="bold"))
         if view.brief:
@@ -127,7 +127,7 @@ class LiveStatus:
         for step in view.plan:
             lines.append(Text(f"  - {step}"))
         lines.append(Text(f"{view.id}  {view.url or ''}".rstrip(), style="dim"))
-        yield Group(*lines)  # type: ignore[arg-type]  # every item is a renderable
+        yield Group(*lines)
 
 
 def print_answer(out: Console, view: TaskView) -> None:

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Literal
 
 import openai
 import typer
@@ -55,9 +56,10 @@ class Session:
 
     def __post_init__(self) -> None:
         # NO_COLOR: no styles at all (Rich's no_color keeps bold and underline), so no control codes.
-        plain = {"color_system": None, "no_color": True} if _plain() else {}
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True, **plain)  # type: ignore[arg-type]
-        self.out = Console(highlight=False, **plain)  # type: ignore[arg-type]
+        plain = _plain()
+        colors: Literal["auto"] | None = None if plain else "auto"
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=colors, no_color=plain or None)
+        self.out = Console(highlight=False, color_system=colors, no_color=plain or None)
 
     @property
     def live(self) -> bool:
@@ -161,8 +163,9 @@ def _api_message(exc: openai.APIStatusError) -> str:
     body = exc.body
     if isinstance(body, dict):
         inner = body.get("error", body)
-        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return inner["message"]
+        message = inner.get("message") if isinstance(inner, dict) else None
+        if isinstance(message, str):
+            return message
     return exc.message
 
 

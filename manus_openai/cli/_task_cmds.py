@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TransferSpeedColumn
 
 from .._options import AGENT_PROFILES, TASK_MODES
 from ._backend import Backend, SubmitOptions
@@ -20,21 +20,32 @@ from ._exit import CliError, ExitCode, NotSupported
 from ._session import Session, emit, run_command
 from ._watch import WatchOptions, watch
 
-__all__ = ["PROGRESS_THRESHOLD", "answer", "choice", "readable", "confirm", "follow", "run", "stop", "upload_all", "wait"]
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "answer",
+    "choice",
+    "confirm",
+    "follow",
+    "readable",
+    "run",
+    "stop",
+    "upload_all",
+    "wait",
+]
 
 PROGRESS_THRESHOLD = 1024 * 1024
 """Files at least this large get an upload progress bar (on a terminal)."""
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout (progress stays on stderr).")]
 TimeoutOpt = Annotated[
-    Optional[float], typer.Option("--timeout", min=0.001, help="Give up waiting after this many seconds (exit 4).")
+    float | None, typer.Option("--timeout", min=0.001, help="Give up waiting after this many seconds (exit 4).")
 ]
 PollOpt = Annotated[
-    Optional[float],
+    float | None,
     typer.Option("--poll-interval", min=0.01, help="Poll every N seconds instead of the library's schedule."),
 ]
 OutOpt = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--out", "-o", file_okay=False, help="Directory for output files (default: ./manus-output/TASK_ID)."),
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Accept the agent's confirmations without asking.")]
@@ -81,7 +92,11 @@ def upload_all(session: Session, backend: Backend, paths: list[Path], *, as_json
             columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
             with Progress(*columns, console=session.err, transient=True) as bar:
                 job = bar.add_task(f"uploading {path.name}", total=size)
-                info = backend.upload(path, lambda sent, job=job: bar.advance(job, sent))  # type: ignore[misc]
+
+                def advance(sent: int, bar: Progress = bar, job: TaskID = job) -> None:
+                    bar.advance(job, sent)
+
+                info = backend.upload(path, advance)
         else:
             info = backend.upload(path, None)
         if not as_json:
@@ -94,19 +109,17 @@ def run(
     ctx: typer.Context,
     prompt: Annotated[str, typer.Argument(help="What the agent should do ('-' reads it from stdin).")],
     profile: Annotated[
-        Optional[str], typer.Option("--profile", "-p", help=f"Agent profile: {', '.join(AGENT_PROFILES)}.")
+        str | None, typer.Option("--profile", "-p", help=f"Agent profile: {', '.join(AGENT_PROFILES)}.")
     ] = None,
-    mode: Annotated[Optional[str], typer.Option("--mode", "-m", help=f"Task mode: {', '.join(TASK_MODES)}.")] = None,
-    project: Annotated[Optional[str], typer.Option("--project", help="Project id (its instruction applies).")] = None,
-    locale: Annotated[Optional[str], typer.Option("--locale", help="Locale, e.g. en-US.")] = None,
-    connector: Annotated[
-        Optional[list[str]], typer.Option("--connector", "-c", help="Connector id (repeatable).")
-    ] = None,
+    mode: Annotated[str | None, typer.Option("--mode", "-m", help=f"Task mode: {', '.join(TASK_MODES)}.")] = None,
+    project: Annotated[str | None, typer.Option("--project", help="Project id (its instruction applies).")] = None,
+    locale: Annotated[str | None, typer.Option("--locale", help="Locale, e.g. en-US.")] = None,
+    connector: Annotated[list[str] | None, typer.Option("--connector", "-c", help="Connector id (repeatable).")] = None,
     file: Annotated[
-        Optional[list[Path]], typer.Option("--file", "-f", help="Attach a file, uploaded first (repeatable).")
+        list[Path] | None, typer.Option("--file", "-f", help="Attach a file, uploaded first (repeatable).")
     ] = None,
     schema: Annotated[
-        Optional[Path], typer.Option("--schema", help="JSON Schema file: structured output, printed as JSON.")
+        Path | None, typer.Option("--schema", help="JSON Schema file: structured output, printed as JSON.")
     ] = None,
     share: Annotated[bool, typer.Option("--share", help="Create a public share link.")] = False,
     hidden: Annotated[bool, typer.Option("--hidden", help="Hide the task from the web app's task list.")] = False,
@@ -233,7 +246,7 @@ def confirm(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="The task id.")],
     reject: Annotated[bool, typer.Option("--reject", help="Refuse the action instead of accepting it.")] = False,
     input_json: Annotated[
-        Optional[str], typer.Option("--input", metavar="JSON", help="The fields the confirmation's schema asks for.")
+        str | None, typer.Option("--input", metavar="JSON", help="The fields the confirmation's schema asks for.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:

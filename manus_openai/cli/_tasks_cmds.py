@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -29,14 +29,12 @@ IdArg = Annotated[str, typer.Argument(metavar="ID", help="The task id.")]
 def list_tasks(
     ctx: typer.Context,
     status: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--status", "-s", help=f"Only this status (repeatable): {', '.join(TASK_LIST_STATUSES)}."),
     ] = None,
-    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Search titles and content.")] = None,
+    query: Annotated[str | None, typer.Option("--query", "-q", help="Search titles and content.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Rows (per page with --all).")] = 20,
-    order: Annotated[
-        Optional[str], typer.Option("--order", help="By creation time: desc (default) or asc.")
-    ] = None,
+    order: Annotated[str | None, typer.Option("--order", help="By creation time: desc (default) or asc.")] = None,
     everything: Annotated[bool, typer.Option("--all", help="Page through every matching task.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (streamed).")] = False,
 ) -> None:
@@ -82,10 +80,10 @@ def show(ctx: typer.Context, task_id: IdArg, as_json: JsonOpt = False) -> None:
 def update(
     ctx: typer.Context,
     task_id: IdArg,
-    title: Annotated[Optional[str], typer.Option("--title", help="New title.")] = None,
-    share: Annotated[Optional[bool], typer.Option("--share/--no-share", help="Public share link on or off.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="New title.")] = None,
+    share: Annotated[bool | None, typer.Option("--share/--no-share", help="Public share link on or off.")] = None,
     visible: Annotated[
-        Optional[bool], typer.Option("--visible/--hidden", help="Shown in the web app's task list or not.")
+        bool | None, typer.Option("--visible/--hidden", help="Shown in the web app's task list or not.")
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -25,11 +25,12 @@ import mimetypes
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
 from ..resources.files import UPLOAD_POLL_DELAYS
+from ..resources.tasks import ListStatus, Order
 from ..types.attachments import FileIdAttachment
 from ..types.file import File
 from ..types.output_file import OutputFile
@@ -71,12 +72,16 @@ def _latest_turn(output: object) -> list[dict[str, Any]]:
     return [m for m in messages[last_user + 1 :] if m.get("role") == "assistant"]
 
 
+def _parts(message: dict[str, Any]) -> list[Any]:
+    content = message.get("content")
+    return content if isinstance(content, list) else []
+
+
 def _texts(messages: list[dict[str, Any]]) -> list[str]:
     texts = []
     for message in messages:
-        parts = message.get("content") if isinstance(message.get("content"), list) else []
         text = "".join(
-            p["text"] for p in parts if isinstance(p, dict) and p.get("type") in ("output_text", None)
+            p["text"] for p in _parts(message) if isinstance(p, dict) and p.get("type") in ("output_text", None)
             and isinstance(p.get("text"), str)
         )  # fmt: skip
         if text:
@@ -87,8 +92,7 @@ def _texts(messages: list[dict[str, Any]]) -> list[str]:
 def _files(messages: list[dict[str, Any]]) -> list[OutputRef]:
     refs = []
     for message in messages:
-        parts = message.get("content") if isinstance(message.get("content"), list) else []
-        for part in parts:
+        for part in _parts(message):
             if isinstance(part, dict) and part.get("type") == "output_file":
                 f = OutputFile.from_part(part)
                 name = f.file_name or (f.file_url or "download").rsplit("/", 1)[-1] or "download"
@@ -243,16 +247,18 @@ class V1Backend:
     def list_tasks(self, task_filter: TaskFilter) -> Iterator[TaskView]:
         """Newest first; one page of ``limit`` rows, or every page with ``everything``."""
         page = self._client.tasks.list(
-            status=list(task_filter.statuses) or None,  # type: ignore[arg-type]  # checked by click.Choice
+            status=cast("list[ListStatus]", list(task_filter.statuses)) or None,  # checked by the command
             query=task_filter.query,
             limit=task_filter.limit,
-            order=task_filter.order,  # type: ignore[arg-type]  # checked by click.Choice
+            order=cast("Order | None", task_filter.order),
         )
         tasks = iter(page) if task_filter.everything else iter(page.data)
         for task in tasks:
             yield view_of(task)
 
-    def update_task(self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None) -> dict[str, Any]:
+    def update_task(
+        self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None
+    ) -> dict[str, Any]:
         """``PUT /v1/tasks/{id}`` with only what was given."""
         kwargs: dict[str, Any] = {}
         if title is not None:

@@ -117,7 +117,9 @@ def _ask_confirmation(session: Session, view: TaskView) -> tuple[bool, dict[str,
         if accept:
             for name, spec in _schema_fields(confirmation.input_schema).items():
                 kind = spec.get("type") if isinstance(spec, dict) else None
-                label = f"{name}" + (f" ({spec['description']})" if isinstance(spec, dict) and spec.get("description") else "")
+                label = f"{name}" + (
+                    f" ({spec['description']})" if isinstance(spec, dict) and spec.get("description") else ""
+                )
                 if kind == "boolean":
                     payload[name] = Confirm.ask(label, console=session.err, default=False)
                 else:
@@ -186,7 +188,7 @@ def _finish(session: Session, backend: Backend, view: TaskView, options: WatchOp
     if options.as_json:
         files = [
             {"name": ref.name, "url": ref.url, "path": str(path), "size": size}
-            for ref, (path, size) in zip(view.files, saved)
+            for ref, (path, size) in zip(view.files, saved, strict=False)
         ]
         emit({**view.summary(), "answer": view.answer, "files": files})
     return int(code)

@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from datetime import datetime
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -112,10 +112,10 @@ def listen(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free one).")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
     url: Annotated[
-        Optional[str], typer.Option("--url", help="The URL as registered with Manus [default: http://HOST:PORT/].")
+        str | None, typer.Option("--url", help="The URL as registered with Manus [default: http://HOST:PORT/].")
     ] = None,
     register: Annotated[bool, typer.Option("--register", help="Register the URL now, delete it on exit.")] = False,
-    max_events: Annotated[Optional[int], typer.Option("--max-events", min=1, help="Exit after N events.")] = None,
+    max_events: Annotated[int | None, typer.Option("--max-events", min=1, help="Exit after N events.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event on stdout.")] = False,
 ) -> None:
     """Receive webhook deliveries, verify their signatures and print each event live (Ctrl-C ends)."""

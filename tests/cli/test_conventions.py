@@ -43,7 +43,8 @@ def test_top_level_help_lists_the_exit_codes() -> None:
 def test_an_unknown_option_is_a_usage_error_exit_2() -> None:
     result = CliRunner().invoke(app, ["run", "hi", "--frobnicate"])
     assert result.exit_code == 2
-    assert "No such option" in result.stderr and "Traceback" not in result.stderr
+    assert "No such option" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_no_control_codes_off_a_terminal(cli: Cli, tmp_path: Path) -> None:
@@ -75,7 +76,8 @@ def test_a_forced_terminal_without_no_color_does_get_styles(cli: Cli) -> None:
 
 def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
-    assert result.exit_code == 0 and result.stdout.startswith("manus (manus-openai) ")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("manus (manus-openai) ")
 
 
 @pytest.mark.slow

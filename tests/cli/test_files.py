@@ -21,7 +21,8 @@ def test_upload_list_delete(cli: Cli, tmp_path: Path) -> None:
     assert {row["id"] for row in listed} == {row["id"] for row in uploaded}
     assert {row["status"] for row in listed} == {"uploaded"}
     table = cli("files", "list").stdout
-    assert "a.txt" in table and "uploaded" in table
+    assert "a.txt" in table
+    assert "uploaded" in table
     deleted = cli("files", "delete", uploaded[0]["id"], "--json")
     assert json_lines(deleted.stdout) == [{"id": uploaded[0]["id"], "deleted": True}]
     assert [row["id"] for row in json_lines(cli("files", "list", "--json").stdout)] == [uploaded[1]["id"]]
@@ -33,7 +34,9 @@ def test_upload_text_output_has_id_name_and_size(cli: Cli, tmp_path: Path) -> No
     result = cli("files", "upload", str(path))
     assert result.exit_code == 0
     file_id, name, size = result.stdout.split(maxsplit=2)
-    assert file_id.startswith("file") and name == "notes.txt" and size.strip() == "(2.0 KiB)"
+    assert file_id.startswith("file")
+    assert name == "notes.txt"
+    assert size.strip() == "(2.0 KiB)"
 
 
 def test_upload_of_a_missing_file_is_exit_2_before_any_request(cli: Cli, tmp_path: Path) -> None:
@@ -47,7 +50,8 @@ def test_upload_of_a_missing_file_is_exit_2_before_any_request(cli: Cli, tmp_pat
 
 def test_deleting_an_unknown_file_is_exit_2(cli: Cli) -> None:
     result = cli("files", "delete", "file-nope")
-    assert result.exit_code == ExitCode.USAGE and result.stderr.startswith("manus: error: not found")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("manus: error: not found")
 
 
 def test_streamed_upload_reports_every_byte_and_stores_the_content(emu: Emulator, tmp_path: Path) -> None:
@@ -60,8 +64,10 @@ def test_streamed_upload_reports_every_byte_and_stores_the_content(emu: Emulator
         info = backend.upload(path, sent.append)
     finally:
         backend.close()
-    assert info.status == "uploaded" and info.name == "big.bin"
-    assert sum(sent) == len(content) and len(sent) == 12
+    assert info.status == "uploaded"
+    assert info.name == "big.bin"
+    assert sum(sent) == len(content)
+    assert len(sent) == 12
     put = next(r for r in emu.requests if r.method == "PUT")
     assert put.body == content
     assert not {"api_key", "authorization"} & {name.lower() for name in put.headers}

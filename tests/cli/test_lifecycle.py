@@ -20,7 +20,8 @@ def test_wait_watches_an_existing_task_to_its_end(cli: Cli, tmp_path: Path) -> N
     result = cli("wait", task_id, *POLL, "--out", str(tmp_path), "--json")
     assert result.exit_code == ExitCode.OK
     data = one_json(result)
-    assert data["id"] == task_id and data["status"] == "completed"
+    assert data["id"] == task_id
+    assert data["status"] == "completed"
     assert Path(data["files"][0]["path"]).parent == tmp_path
 
 
@@ -28,11 +29,13 @@ def test_answer_then_wait_shows_the_answer_to_the_reply_not_the_question(cli: Cl
     task_id = _no_wait(cli, "Plan [[manus:ask=Which city?]]")
     assert cli("wait", task_id, *POLL).exit_code == ExitCode.WAITING
     answered = cli("answer", task_id, "Paris", "--json")
-    assert answered.exit_code == 0 and one_json(answered) == {"id": task_id, "answered": True}
+    assert answered.exit_code == 0
+    assert one_json(answered) == {"id": task_id, "answered": True}
     result = cli("wait", task_id, *POLL, "--json")
     assert result.exit_code == ExitCode.OK
     data = one_json(result)
-    assert 'answer to "Paris"' in data["answer"] and "Which city?" not in data["answer"]
+    assert 'answer to "Paris"' in data["answer"]
+    assert "Which city?" not in data["answer"]
 
 
 def test_answer_reads_stdin_and_refuses_an_empty_answer(cli: Cli) -> None:
@@ -40,7 +43,8 @@ def test_answer_reads_stdin_and_refuses_an_empty_answer(cli: Cli) -> None:
     cli("wait", task_id, *POLL)
     assert cli("answer", task_id, "-", input="Berlin\n").exit_code == 0
     empty = cli("answer", task_id, "   ")
-    assert empty.exit_code == ExitCode.USAGE and "the answer is empty" in empty.stderr
+    assert empty.exit_code == ExitCode.USAGE
+    assert "the answer is empty" in empty.stderr
 
 
 def test_an_id_that_does_not_exist_is_one_line_exit_2(cli: Cli) -> None:
@@ -64,7 +68,8 @@ def test_follow_confirm_stop_and_usage_say_v1_cannot_and_exit_5(cli: Cli) -> Non
         result = cli(*args)
         assert result.exit_code == ExitCode.NOT_SUPPORTED, args
         assert f"manus: error: {what} is not supported by the Manus v1 API" in result.stderr
-        assert "hint:" in result.stderr and result.stdout == ""
+        assert "hint:" in result.stderr
+        assert result.stdout == ""
     assert len(cli.emu.requests) == sent_before
     assert cli.emu.engine.tasks[task_id].status == "running"
 

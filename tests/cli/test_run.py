@@ -35,7 +35,9 @@ def test_run_json_reports_status_answer_and_file_paths(cli: Cli, tmp_path: Path)
     assert data["credits"] >= 1
 
 
-def test_run_defaults_output_files_to_manus_output_task_id(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_defaults_output_files_to_manus_output_task_id(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     data = one_json(cli("run", "Report [[manus:files=1]]", *POLL, "--json"))
     assert Path(data["files"][0]["path"]) == Path("manus-output") / data["id"] / "result-1.md"
@@ -48,7 +50,8 @@ def test_run_no_wait_prints_the_id_and_leaves_the_task_running(cli: Cli) -> None
     assert task_id == created_ids(cli.emu)[-1]
     assert cli.emu.engine.tasks[task_id].status == "running"
     data = one_json(cli("run", "Another [[manus:forever]]", "--no-wait", "--json"))
-    assert data["status"] == "running" and data["id"] == created_ids(cli.emu)[-1]
+    assert data["status"] == "running"
+    assert data["id"] == created_ids(cli.emu)[-1]
 
 
 def test_run_sends_the_options(cli: Cli) -> None:
@@ -82,7 +85,8 @@ def test_run_exits_3_with_how_to_answer_when_the_task_asks_without_a_terminal(cl
     result = cli("run", "Plan [[manus:ask=Which city?]]", *POLL, "--json")
     assert result.exit_code == ExitCode.WAITING
     data = one_json(result)
-    assert data["status"] == "waiting" and data["question"] == "Which city?"
+    assert data["status"] == "waiting"
+    assert data["question"] == "Which city?"
     assert f"manus answer {data['id']}" in result.stderr
 
 
@@ -97,7 +101,8 @@ def test_run_exits_4_on_timeout_and_keeps_the_task(cli: Cli) -> None:
     result = cli("run", "Forever [[manus:forever]]", *POLL, "--timeout", "0.2", "--json")
     assert result.exit_code == ExitCode.TIMED_OUT
     data = one_json(result)
-    assert data["timed_out"] is True and data["status"] == "running"
+    assert data["timed_out"] is True
+    assert data["status"] == "running"
     assert f"manus wait {data['id']}" in result.stderr
 
 
@@ -127,7 +132,8 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_sent(cli: Cli, args: tuple[
     result = cli("run", "Hello", *args)
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.splitlines()[0].startswith(f"manus: error: {message}")
-    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
     assert cli.emu.requests == []
 
 
@@ -151,7 +157,8 @@ def test_schema_must_be_a_json_object(cli: Cli, tmp_path: Path) -> None:
 def test_missing_key_says_how_to_set_it_and_mentions_the_emulator(cli: Cli) -> None:
     result = cli("run", "Hello", env={"MANUS_API_KEY": None})
     assert result.exit_code == ExitCode.USAGE
-    assert "MANUS_API_KEY" in result.stderr and "manus emulator" in result.stderr
+    assert "MANUS_API_KEY" in result.stderr
+    assert "manus emulator" in result.stderr
     assert cli.emu.requests == []
 
 
@@ -162,7 +169,8 @@ def test_a_refused_key_is_never_printed(cli: Cli) -> None:
     assert "refused the key" in result.stderr
     assert secret not in result.stderr + result.stdout
     flag = cli("--api-key", secret, "tasks", "list")
-    assert flag.exit_code == ExitCode.API_ERROR and secret not in flag.stderr + flag.stdout
+    assert flag.exit_code == ExitCode.API_ERROR
+    assert secret not in flag.stderr + flag.stdout
 
 
 def test_an_unreachable_api_is_exit_6_with_one_line(cli: Cli) -> None:

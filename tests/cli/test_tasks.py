@@ -47,7 +47,8 @@ def test_list_filters_by_status_and_query(cli: Cli) -> None:
     with cli.emu.client() as client:
         client.tasks.retrieve(asked)  # let the engine reach its pending state
     waiting = json_lines(cli("tasks", "list", "--status", "pending", "--json").stdout)
-    assert [row["id"] for row in waiting] == [asked] and waiting[0]["status"] == "waiting"
+    assert [row["id"] for row in waiting] == [asked]
+    assert waiting[0]["status"] == "waiting"
     found = json_lines(cli("tasks", "list", "--query", "trip", "--json").stdout)
     assert [row["id"] for row in found] == [asked]
     query = [r.query for r in cli.emu.requests if r.path.endswith("/tasks") and r.method == "GET"][-2]
@@ -63,9 +64,12 @@ def test_list_rejects_an_unknown_status(cli: Cli) -> None:
 def test_show_prints_the_fields_and_json_has_the_raw_task(cli: Cli) -> None:
     [task_id] = _tasks(cli.emu, "Show me")
     text = cli("tasks", "show", task_id)
-    assert text.exit_code == 0 and task_id in text.stdout and "Show me" in text.stdout
+    assert text.exit_code == 0
+    assert task_id in text.stdout
+    assert "Show me" in text.stdout
     data = one_json(cli("tasks", "show", task_id, "--json"))
-    assert data["id"] == task_id and data["raw"]["id"] == task_id
+    assert data["id"] == task_id
+    assert data["raw"]["id"] == task_id
 
 
 def test_update_sends_only_what_was_given(cli: Cli) -> None:
@@ -80,15 +84,18 @@ def test_update_sends_only_what_was_given(cli: Cli) -> None:
 
 def test_update_with_nothing_to_change_is_exit_2(cli: Cli) -> None:
     result = cli("tasks", "update", "T1")
-    assert result.exit_code == ExitCode.USAGE and "nothing to update" in result.stderr
+    assert result.exit_code == ExitCode.USAGE
+    assert "nothing to update" in result.stderr
     assert cli("tasks", "update", "T1", "--title", " ").exit_code == ExitCode.USAGE
 
 
 def test_delete_needs_yes_without_a_terminal(cli: Cli) -> None:
     [task_id] = _tasks(cli.emu, "Doomed")
     refused = cli("tasks", "delete", task_id)
-    assert refused.exit_code == ExitCode.USAGE and "--yes" in refused.stderr
+    assert refused.exit_code == ExitCode.USAGE
+    assert "--yes" in refused.stderr
     assert task_id in cli.emu.engine.tasks
     done = cli("tasks", "delete", task_id, "--yes", "--json")
-    assert done.exit_code == 0 and one_json(done) == {"id": task_id, "deleted": True}
+    assert done.exit_code == 0
+    assert one_json(done) == {"id": task_id, "deleted": True}
     assert cli("tasks", "show", task_id).exit_code == ExitCode.USAGE

@@ -123,7 +123,8 @@ def test_ctrl_c_with_a_stoppable_backend_asks_and_stops(
     result = cli("run", "Long", input="stop\n")
     assert result.exit_code == ExitCode.INTERRUPTED
     assert ("stop", "T1") in backend.calls
-    assert "Stop task T1 or leave it running?" in result.stderr and "stopped task T1" in result.stderr
+    assert "Stop task T1 or leave it running?" in result.stderr
+    assert "stopped task T1" in result.stderr
 
 
 def test_ctrl_c_leave_keeps_the_task_and_prints_its_id(
@@ -142,16 +143,20 @@ def test_follow_streams_a_backends_events(cli: Cli, scripted: Callable[..., Scri
     assert text.exit_code == 0
     assert text.stdout.splitlines() == ["status_update: Searching the web", "assistant_message: Found 3 sources"]
     lines = cli("follow", "T1", "--json").stdout.splitlines()
-    assert len(lines) == 2 and '"Found 3 sources"' in lines[1]
+    assert len(lines) == 2
+    assert '"Found 3 sources"' in lines[1]
 
 
 def test_the_question_is_asked_at_the_prompt_and_the_answer_sent_v1(cli: Cli, person: None, tmp_path: Path) -> None:
-    result = cli("run", "Plan a trip [[manus:ask=Which city?]]", *POLL, "--out", str(tmp_path), "--json", input="\nRome\n")
+    result = cli(
+        "run", "Plan a trip [[manus:ask=Which city?]]", *POLL, "--out", str(tmp_path), "--json", input="\nRome\n"
+    )
     assert result.exit_code == ExitCode.OK, result.stderr
     assert "The agent asks: Which city?" in result.stderr
     assert result.stderr.count("Your answer") == 2  # an empty answer is asked again
     data = one_json(result)
-    assert data["status"] == "completed" and 'answer to "Rome"' in data["answer"]
+    assert data["status"] == "completed"
+    assert 'answer to "Rome"' in data["answer"]
 
 
 def test_end_of_input_at_the_prompt_exits_3(cli: Cli, person: None) -> None:

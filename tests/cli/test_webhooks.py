@@ -20,12 +20,14 @@ def test_create_and_delete(cli: Cli) -> None:
     assert cli("webhooks", "delete", hook_id).exit_code == 0
     assert hook_id not in cli.emu.engine.webhooks
     again = cli("webhooks", "delete", hook_id)
-    assert again.exit_code == ExitCode.USAGE and "not found" in again.stderr
+    assert again.exit_code == ExitCode.USAGE
+    assert "not found" in again.stderr
 
 
 def test_create_refuses_a_url_that_is_not_http(cli: Cli) -> None:
     result = cli("webhooks", "create", "example.com/hook")
-    assert result.exit_code == ExitCode.USAGE and "must start with http:// or https://" in result.stderr
+    assert result.exit_code == ExitCode.USAGE
+    assert "must start with http:// or https://" in result.stderr
     assert cli.emu.requests == []
 
 
@@ -66,7 +68,8 @@ def test_listen_registers_verifies_prints_each_event_and_deletes_on_exit(cli: Cl
     assert f"verifying signatures for http://127.0.0.1:{port}/" in result.stderr
     assert cli.emu.engine.webhooks == {}  # deleted on exit
     delivered = [d for d in cli.emu.webhook_deliveries if d.event_type != "webhook_test"]
-    assert delivered and all(d.status == "delivered" for d in delivered)
+    assert delivered
+    assert all(d.status == "delivered" for d in delivered)
 
 
 def test_listen_prints_one_line_per_event_for_people(cli: Cli) -> None:
@@ -78,7 +81,8 @@ def test_listen_prints_one_line_per_event_for_people(cli: Cli) -> None:
         done.set()
         worker.join()
     lines = [line for line in result.stdout.splitlines() if "webhook_test" not in line]
-    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 3
     assert lines[0].split()[1] == "task_created"
     assert lines[1].split()[1:3] == ["task_stopped", lines[0].split()[2]]
     assert "finish: Emulated answer" in lines[1]
@@ -89,4 +93,5 @@ def test_listen_on_a_busy_port_is_one_line(cli: Cli) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         result = cli("webhooks", "listen", "--port", str(busy.getsockname()[1]))
-    assert result.exit_code == ExitCode.USAGE and "cannot listen on 127.0.0.1:" in result.stderr
+    assert result.exit_code == ExitCode.USAGE
+    assert "cannot listen on 127.0.0.1:" in result.stderr
