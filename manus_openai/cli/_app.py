@@ -89,7 +89,13 @@ app.command("confirm", epilog=_examples("manus confirm ID", "manus confirm ID --
                                         """manus confirm ID --input '{"accept": true}'"""))(confirm)  # fmt: skip
 app.command("stop", epilog=_examples("manus stop ID"))(stop)
 app.command("usage", epilog=_examples("manus usage --json"))(usage)
-app.command("emulator", epilog=_examples("manus emulator --port 8765", "eval $(manus emulator --port 0) &"))(emulator)
+app.command(
+    "emulator",
+    epilog=_examples(
+        "manus emulator --port 8765   # then, in another shell, export the two lines it prints",
+        "manus emulator --port 0 --json --output-files 1",
+    ),
+)(emulator)
 app.add_typer(tasks_app, name="tasks")
 app.add_typer(files_app, name="files")
 app.add_typer(webhooks_app, name="webhooks")
