@@ -106,6 +106,17 @@ class TaskView:
 
 
 @dataclass(frozen=True)
+class FileInfo:
+    """An uploaded file's record."""
+
+    id: str
+    name: str | None
+    status: str | None
+    size: int | None = None
+    created_at: int | None = None
+
+
+@dataclass(frozen=True)
 class SubmitOptions:
     """What ``manus run`` passes on to create a task (``None`` / empty: not given)."""
 
@@ -114,7 +125,7 @@ class SubmitOptions:
     project_id: str | None = None
     locale: str | None = None
     connectors: Sequence[str] = ()
-    attachments: Sequence[str] = ()  # uploaded file ids
+    attachments: Sequence[FileInfo] = ()  # uploaded files
     share: bool = False
     hide: bool = False
     schema: dict[str, Any] | None = None
@@ -129,17 +140,6 @@ class TaskFilter:
     limit: int = 20
     order: str | None = None
     everything: bool = False
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    """An uploaded file's record."""
-
-    id: str
-    name: str | None
-    status: str | None
-    size: int | None = None
-    created_at: int | None = None
 
 
 class Backend(Protocol):

@@ -1,16 +1,14 @@
 """The ``manus`` command's exit codes and the one error type its commands raise.
 
-| code | meaning                                                                 |
-|------|-------------------------------------------------------------------------|
-| 0    | done (the task completed, or the command did what it says)              |
-| 1    | the task failed (``error`` / ``failed``) or was stopped                 |
-| 2    | usage error or bad input: an unknown option value, an unreadable file, malformed JSON,   |
-|      | an id that does not exist, no API key                                                    |
-| 3    | the task is waiting for input (a question or a confirmation) and no terminal can answer it |
-| 4    | timed out (``--timeout``); the task keeps running                      |
-| 5    | not supported by this API backend (e.g. ``confirm``/``stop`` on v1)    |
-| 6    | the API refused or could not be reached (bad key, server error, network) |
-| 130  | interrupted (Ctrl-C); the task id is printed                            |
+* 0 -- done (the task completed, or the command did what it says)
+* 1 -- the task failed (``error`` / ``failed``) or was stopped
+* 2 -- usage error or bad input: an unknown option value, an unreadable file, malformed JSON, an id that
+  does not exist, no API key
+* 3 -- the task is waiting for input (a question or a confirmation) and no terminal can answer it
+* 4 -- timed out (``--timeout``); the task keeps running
+* 5 -- not supported by this API backend (e.g. ``confirm`` / ``stop`` on v1); nothing was sent
+* 6 -- the API refused the request or could not be reached (bad key, server error, network)
+* 130 -- interrupted (Ctrl-C); the task id is printed
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ def upload(
         for path in paths:
             readable(path, "upload")
         backend = session.backend()
-        for path, file_id in zip(paths, upload_all(session, backend, paths, as_json=True), strict=False):
+        for path, info in zip(paths, upload_all(session, backend, paths, as_json=True), strict=True):
+            file_id = info.id
             if as_json:
                 emit({"id": file_id, "name": path.name, "size": path.stat().st_size})
             else:

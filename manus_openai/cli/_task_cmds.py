@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TransferSpeedColumn
 
 from .._options import AGENT_PROFILES, TASK_MODES
-from ._backend import Backend, SubmitOptions
+from ._backend import Backend, FileInfo, SubmitOptions
 from ._exit import CliError, ExitCode, NotSupported
 from ._session import Session, emit, run_command
 from ._watch import WatchOptions, watch
@@ -83,9 +83,9 @@ def _load_schema(path: Path) -> dict[str, Any]:
     return schema
 
 
-def upload_all(session: Session, backend: Backend, paths: list[Path], *, as_json: bool) -> list[str]:
-    """Upload ``paths`` in order (a progress bar for large ones on a terminal); their file ids."""
-    ids = []
+def upload_all(session: Session, backend: Backend, paths: list[Path], *, as_json: bool) -> list[FileInfo]:
+    """Upload ``paths`` in order (a progress bar for large ones on a terminal); their records."""
+    uploaded = []
     for path in paths:
         size = path.stat().st_size
         if session.live and size >= PROGRESS_THRESHOLD:
@@ -101,8 +101,8 @@ def upload_all(session: Session, backend: Backend, paths: list[Path], *, as_json
             info = backend.upload(path, None)
         if not as_json:
             session.info(f"uploaded {path.name} as {info.id}")
-        ids.append(info.id)
-    return ids
+        uploaded.append(info)
+    return uploaded
 
 
 def run(
@@ -153,10 +153,10 @@ def _run(
     backend = session.backend()
     if schema is not None and "schema" not in backend.capabilities:
         raise NotSupported("structured output (--schema)", backend.name, hint="run it without --schema")
-    file_ids = upload_all(session, backend, files, as_json=options.as_json)
+    uploaded = upload_all(session, backend, files, as_json=options.as_json)
     submit = SubmitOptions(
         profile=profile, mode=mode, project_id=project, locale=locale, connectors=tuple(connectors),
-        attachments=tuple(file_ids), share=share, hide=hidden, schema=schema,
+        attachments=tuple(uploaded), share=share, hide=hidden, schema=schema,
     )  # fmt: skip
     view = backend.submit(prompt, submit)
     session.info(f"task {view.id} created  {view.url or ''}".rstrip())

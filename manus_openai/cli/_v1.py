@@ -166,10 +166,9 @@ class V1Backend:
         """Create the task with ``POST /v1/tasks`` and return its first state (``running``)."""
         if options.schema is not None:
             raise NotSupported("structured output (--schema)", self.name, hint="the v2 API returns JSON to a schema")
-        attachments: list[FileIdAttachment] = []
-        for file_id in options.attachments:
-            record = self._client.files.retrieve(file_id)
-            attachments.append({"file_id": record.id, "filename": record.filename or file_id})
+        attachments: list[FileIdAttachment] = [
+            {"file_id": f.id, "filename": f.name or f.id} for f in options.attachments
+        ]
         kwargs: dict[str, Any] = {}
         if options.profile:
             kwargs["agent_profile"] = options.profile

@@ -91,7 +91,7 @@ def _started_at(view: TaskView, fresh: bool) -> float:
 
 def _ask_answer(session: Session, view: TaskView) -> str | None:
     session.err.print()
-    session.info(f"The agent asks: {view.question}")
+    session.info(f"The agent asks: {view.question or '(no question text; see the task in the web app)'}")
     while True:
         try:
             text = Prompt.ask("Your answer", console=session.err)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,8 +23,14 @@ class Cli:
 
     def __call__(self, *args: str, input: str | None = None, env: dict[str, str | None] | None = None) -> Result:
         base = {"MANUS_BASE_URL": self.emu.base_url, "MANUS_API_KEY": self.emu.api_key, "NO_COLOR": None}
-        result = CliRunner().invoke(app, list(args), input=input, env={**base, **(env or {})}, catch_exceptions=False)
-        return result
+        return runner().invoke(app, list(args), input=input, env={**base, **(env or {})}, catch_exceptions=False)
+
+
+def runner() -> CliRunner:
+    """A runner keeping stderr apart from stdout (older Click mixes them unless told not to)."""
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg,unused-ignore]  # Click < 8.2
+    return CliRunner()
 
 
 def json_lines(text: str) -> list[Any]:

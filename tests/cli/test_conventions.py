@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from manus_openai import ManusOpenAI
 from manus_openai.cli import app
 
-from .conftest import POLL, Cli
+from .conftest import POLL, Cli, runner
 
 COMMANDS = [
     ("run",), ("wait",), ("follow",), ("answer",), ("confirm",), ("stop",), ("usage",), ("emulator",),
@@ -27,21 +26,21 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", [(), *COMMANDS], ids=lambda c: " ".join(c) or "manus")
 def test_help_shows_an_example(command: tuple[str, ...]) -> None:
-    result = CliRunner().invoke(app, [*command, "--help"], env={"NO_COLOR": "1"})
+    result = runner().invoke(app, [*command, "--help"], env={"NO_COLOR": "1"})
     assert result.exit_code == 0
     assert "Example" in result.stdout
     assert "manus " in result.stdout.split("Example", 1)[1]
 
 
 def test_top_level_help_lists_the_exit_codes() -> None:
-    text = " ".join(CliRunner().invoke(app, ["--help"]).stdout.split())
+    text = " ".join(runner().invoke(app, ["--help"]).stdout.split())
     for code in ("0 done", "1 task failed", "2 usage error", "3 waiting for input", "4 timed out",
                  "5 not supported", "6 API or network error", "130 interrupted"):  # fmt: skip
         assert code in text
 
 
 def test_an_unknown_option_is_a_usage_error_exit_2() -> None:
-    result = CliRunner().invoke(app, ["run", "hi", "--frobnicate"])
+    result = runner().invoke(app, ["run", "hi", "--frobnicate"])
     assert result.exit_code == 2
     assert "No such option" in result.stderr
     assert "Traceback" not in result.stderr
@@ -75,7 +74,7 @@ def test_a_forced_terminal_without_no_color_does_get_styles(cli: Cli) -> None:
 
 
 def test_version() -> None:
-    result = CliRunner().invoke(app, ["--version"])
+    result = runner().invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.startswith("manus (manus-openai) ")
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from manus_openai.cli import ExitCode
+import pytest
+
+from manus_openai.cli import ExitCode, _task_cmds
+from manus_openai.cli._session import Session
 from manus_openai.cli._v1 import V1Backend
 from manus_openai.emulator import Emulator
 
@@ -71,3 +75,33 @@ def test_streamed_upload_reports_every_byte_and_stores_the_content(emu: Emulator
     put = next(r for r in emu.requests if r.method == "PUT")
     assert put.body == content
     assert not {"api_key", "authorization"} & {name.lower() for name in put.headers}
+
+
+def test_large_files_upload_through_the_progress_bar_on_a_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small, large = tmp_path / "small.txt", tmp_path / "large.bin"
+    small.write_bytes(b"s" * 10)
+    large.write_bytes(b"L" * 200_000)
+    monkeypatch.setattr(_task_cmds, "PROGRESS_THRESHOLD", 100_000)
+    monkeypatch.setattr(Session, "live", property(lambda self: True))
+    reported: dict[str, list[int] | None] = {}
+    upload = V1Backend.upload
+
+    def spy(self: V1Backend, path: Path, progress: Any) -> Any:
+        sent: list[int] | None = None if progress is None else []
+
+        def hear(n: int) -> None:
+            assert sent is not None
+            sent.append(n)
+            progress(n)
+
+        reported[path.name] = sent
+        return upload(self, path, None if progress is None else hear)
+
+    monkeypatch.setattr(V1Backend, "upload", spy)
+    result = cli("files", "upload", str(small), str(large), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert reported["small.txt"] is None
+    assert sum(reported["large.bin"] or []) == 200_000
+    assert [r.body for r in cli.emu.requests if r.method == "PUT"] == [b"s" * 10, b"L" * 200_000]
