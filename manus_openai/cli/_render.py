@@ -131,9 +131,14 @@ class LiveStatus:
 
 
 def print_answer(out: Console, view: TaskView) -> None:
-    """The answer as Markdown (stdout)."""
-    if view.answer:
+    """The answer on stdout: rendered as Markdown on a terminal, the Markdown source itself elsewhere
+    (so ``manus run ... > answer.md`` keeps it)."""
+    if not view.answer:
+        return
+    if out.is_terminal:
         out.print(Markdown(view.answer))
+    else:
+        out.file.write(view.answer.rstrip("\n") + "\n")
 
 
 def print_files(out: Console, saved: Sequence[tuple[Path, int]]) -> None:

@@ -23,6 +23,14 @@ def test_run_prints_the_answer_and_saves_the_files(cli: Cli, tmp_path: Path) -> 
     assert "completed" in result.stderr
 
 
+def test_off_a_terminal_the_answer_is_the_markdown_source(cli: Cli, tmp_path: Path) -> None:
+    result = cli("run", "Write a haiku", *POLL, "--out", str(tmp_path))
+    assert result.exit_code == ExitCode.OK
+    [task] = cli.emu.engine.tasks.values()
+    answer = [m.text for m in task.messages if m.role == "assistant"][-1]
+    assert result.stdout == answer + "\n"
+
+
 def test_run_json_reports_status_answer_and_file_paths(cli: Cli, tmp_path: Path) -> None:
     result = cli("run", "Write a haiku [[manus:files=1]]", *POLL, "--out", str(tmp_path), "--json")
     assert result.exit_code == ExitCode.OK

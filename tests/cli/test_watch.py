@@ -163,3 +163,20 @@ def test_end_of_input_at_the_prompt_exits_3(cli: Cli, person: None) -> None:
     result = cli("run", "Plan [[manus:ask=Which city?]]", *POLL, input="")
     assert result.exit_code == ExitCode.WAITING
     assert "manus answer" in result.stderr
+
+
+def test_the_live_display_shows_status_elapsed_credits_brief_and_plan() -> None:
+    from rich.console import Console
+
+    from manus_openai.cli._render import LiveStatus
+
+    now = [100.0]
+    view = TaskView(id="T1", status="running", title="Trip", credits=7, brief="Comparing flights",
+                    plan=("Search flights", "Book hotel"), url="https://manus.im/app/T1")  # fmt: skip
+    status = LiveStatus(view, clock=lambda: now[0])
+    console = Console(record=True, width=100, color_system=None)
+    now[0] += 75
+    console.print(status)
+    lines = [line.strip() for line in console.export_text().splitlines()]
+    assert lines[0].split()[1:] == ["running", "01:15", "credits", "7"]
+    assert lines[1:] == ["Trip", "Comparing flights", "- Search flights", "- Book hotel", "T1  https://manus.im/app/T1"]
