@@ -83,6 +83,7 @@ class TaskView:
     brief: str | None = None
     plan: Sequence[str] = ()
     error: str | None = None
+    structured: Any = None  # the JSON a --schema run returned (backends with "schema")
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:

@@ -169,7 +169,10 @@ def _finish(session: Session, backend: Backend, view: TaskView, options: WatchOp
     saved: list[tuple[Path, int]] = []
     if view.status == "completed":
         if not options.as_json:
-            print_answer(session.out, view)
+            if view.structured is not None:
+                emit(view.structured)
+            else:
+                print_answer(session.out, view)
         directory = options.out if options.out is not None else DEFAULT_OUT / view.id
         for ref in view.files:
             path = backend.download(ref, directory)
@@ -190,7 +193,8 @@ def _finish(session: Session, backend: Backend, view: TaskView, options: WatchOp
             {"name": ref.name, "url": ref.url, "path": str(path), "size": size}
             for ref, (path, size) in zip(view.files, saved, strict=False)
         ]
-        emit({**view.summary(), "answer": view.answer, "files": files})
+        structured = {} if view.structured is None else {"structured": view.structured}
+        emit({**view.summary(), "answer": view.answer, **structured, "files": files})
     return int(code)
 
 

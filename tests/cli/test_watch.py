@@ -6,6 +6,7 @@ also driven against the emulator's v1 backend, with the session told a person is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ class ScriptedBackend:
         self.calls: list[tuple[str, Any]] = []
 
     def submit(self, prompt: str, options: SubmitOptions) -> TaskView:
-        self.calls.append(("submit", prompt))
+        self.calls.append(("submit", (prompt, options.schema)))
         return TaskView(id="T1", status="running")
 
     def wait(self, task_id: str, *, timeout: float | None, poll_interval: float | None,
@@ -180,3 +181,19 @@ def test_the_live_display_shows_status_elapsed_credits_brief_and_plan() -> None:
     lines = [line.strip() for line in console.export_text().splitlines()]
     assert lines[0].split()[1:] == ["running", "01:15", "credits", "7"]
     assert lines[1:] == ["Trip", "Comparing flights", "- Search flights", "- Book hotel", "T1  https://manus.im/app/T1"]
+
+
+def test_a_backend_with_structured_output_gets_the_schema_and_its_json_is_printed(
+    cli: Cli, scripted: Callable[..., ScriptedBackend], tmp_path: Path
+) -> None:
+    schema = {"type": "object", "properties": {"city": {"type": "string"}}}
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps(schema))
+    backend = scripted(TaskView(id="T1", status="completed", answer="Lisbon", structured={"city": "Lisbon"}))
+    backend.capabilities = frozenset({"schema"})
+    text = cli("run", "Where?", "--schema", str(path))
+    assert text.exit_code == ExitCode.OK
+    assert ("submit", ("Where?", schema)) in backend.calls
+    assert json.loads(text.stdout) == {"city": "Lisbon"}
+    backend.states.append(TaskView(id="T1", status="completed", answer="Lisbon", structured={"city": "Lisbon"}))
+    assert one_json(cli("run", "Where?", "--schema", str(path), "--json"))["structured"] == {"city": "Lisbon"}
