@@ -6,6 +6,9 @@ command group (``_task_cmds``, ``_tasks_cmds``, ``_files_cmds``, ``_webhooks_cmd
 per-invocation session and error handling (``_session``), rendering (``_render``), the watch loop
 (``_watch``), the API seam (``_backend``) and its v1 implementation (``_v1``). Exit codes: ``_exit``.
 
+The ``manus`` script is installed with the core package; without the ``cli`` extra it says which
+install command adds it (exit 2) instead of failing with an ImportError.
+
 Example::
 
     from typer.testing import CliRunner
@@ -16,12 +19,34 @@ Example::
 
 from __future__ import annotations
 
-from ._app import app
+import sys
+from typing import TYPE_CHECKING, Any
+
 from ._exit import ExitCode
 
-__all__ = ["ExitCode", "app", "main"]
+if TYPE_CHECKING:
+    from ._app import app
+
+__all__ = ["MISSING_EXTRA", "ExitCode", "app", "main"]
+
+MISSING_EXTRA = 'manus: the command line needs its extra: pip install "manus-openai[cli]" ({error})'
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from ._app import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     """The ``manus`` console script."""
+    try:
+        from ._app import app
+    except ImportError as exc:
+        if exc.name not in ("typer", "rich", "click"):
+            raise
+        sys.stderr.write(MISSING_EXTRA.format(error=exc) + "\n")
+        raise SystemExit(int(ExitCode.USAGE)) from None
     app(prog_name="manus")

@@ -115,3 +115,12 @@ def test_emulator_command_prints_exports_for_eval() -> None:
         proc.communicate(timeout=60)
     assert lines[0].startswith("export MANUS_BASE_URL=http://127.0.0.1:")
     assert lines[1] == "export MANUS_API_KEY=manus-emulator-key"
+
+
+@pytest.mark.slow
+def test_without_the_cli_extra_the_script_names_the_install_command() -> None:
+    code = "import sys; sys.modules['typer'] = None; from manus_openai.cli import main; main()"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert 'pip install "manus-openai[cli]"' in proc.stderr
+    assert "Traceback" not in proc.stderr
