@@ -158,7 +158,11 @@ def _run(
         profile=profile, mode=mode, project_id=project, locale=locale, connectors=tuple(connectors),
         attachments=tuple(uploaded), share=share, hide=hidden, schema=schema,
     )  # fmt: skip
-    view = backend.submit(prompt, submit)
+    try:
+        view = backend.submit(prompt, submit)
+    except KeyboardInterrupt:
+        session.info("interrupted while creating the task; if it was created, `manus tasks list` shows it")
+        raise
     session.info(f"task {view.id} created  {view.url or ''}".rstrip())
     if no_wait:
         if options.as_json:

@@ -185,3 +185,13 @@ def test_an_unreachable_api_is_exit_6_with_one_line(cli: Cli) -> None:
     result = cli("tasks", "list", env={"MANUS_BASE_URL": "http://127.0.0.1:9/v1"})
     assert result.exit_code == ExitCode.API_ERROR
     assert result.stderr.startswith("manus: error: cannot reach http://127.0.0.1:9")
+
+
+def test_ctrl_c_while_creating_says_where_to_look(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(self: V1Backend, prompt: str, options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(V1Backend, "submit", interrupted)
+    result = cli("run", "Hello")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert "`manus tasks list` shows it" in result.stderr
