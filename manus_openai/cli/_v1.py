@@ -299,8 +299,11 @@ class V1Backend:
                     progress(len(chunk))
 
         headers = {"Content-Type": mime, "Content-Length": str(size)}
-        with httpx.Client(timeout=httpx.Timeout(600.0, connect=10.0)) as http:  # no key: the URL is its own credential
-            response = http.put(created.upload_url, content=chunks(), headers=headers)
+        try:
+            with httpx.Client(timeout=httpx.Timeout(600.0, connect=10.0)) as http:  # no key: the URL is its credential
+                response = http.put(created.upload_url, content=chunks(), headers=headers)
+        except httpx.HTTPError as exc:
+            raise CliError(f"uploading {path.name} failed: {exc}", ExitCode.API_ERROR) from exc
         if response.is_error:
             raise CliError(f"uploading {path.name} failed: HTTP {response.status_code}", ExitCode.API_ERROR)
         for delay in UPLOAD_POLL_DELAYS:

@@ -105,3 +105,19 @@ def test_large_files_upload_through_the_progress_bar_on_a_terminal(
     assert reported["small.txt"] is None
     assert sum(reported["large.bin"] or []) == 200_000
     assert [r.body for r in cli.emu.requests if r.method == "PUT"] == [b"s" * 10, b"L" * 200_000]
+
+
+def test_a_dropped_streamed_upload_is_an_api_error_not_a_traceback(emu: Emulator, tmp_path: Path) -> None:
+    from manus_openai.cli._exit import CliError
+    from manus_openai.emulator import Fault
+
+    path = tmp_path / "big.bin"
+    path.write_bytes(b"x" * 300_000)
+    emu.faults.add(Fault.drop(), "PUT", "/uploads/*")
+    backend = V1Backend(emu.client())
+    try:
+        with pytest.raises(CliError, match=r"uploading big\.bin failed") as caught:
+            backend.upload(path, lambda n: None)
+    finally:
+        backend.close()
+    assert caught.value.code == ExitCode.API_ERROR
