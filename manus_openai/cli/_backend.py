@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 __all__ = [
-    "ACTIVE_STATUSES",
     "Backend",
     "Capability",
     "Confirmation",
@@ -32,9 +31,6 @@ __all__ = [
 
 Capability = Literal["confirm", "stop", "events", "usage", "schema", "plan"]
 """What only some backends can do (v1 has none of these)."""
-
-ACTIVE_STATUSES = frozenset({"running"})
-"""The statuses a wait keeps waiting through."""
 
 UploadProgress = Callable[[int], None]
 """Called with the number of bytes just sent."""
