@@ -26,6 +26,7 @@ __all__ = [
     "SubmitOptions",
     "TaskFilter",
     "TaskView",
+    "TimedOut",
     "UploadProgress",
 ]
 
@@ -34,6 +35,14 @@ Capability = Literal["confirm", "stop", "events", "usage", "schema", "plan"]
 
 UploadProgress = Callable[[int], None]
 """Called with the number of bytes just sent."""
+
+
+class TimedOut(Exception):
+    """``Backend.wait`` ran out of time; ``last`` is the last state seen (None if every poll failed)."""
+
+    def __init__(self, message: str, last: TaskView | None) -> None:
+        super().__init__(message)
+        self.last = last
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class TaskView:
     plan: Sequence[str] = ()
     error: str | None = None
     structured: Any = None  # the JSON a --schema run returned (backends with "schema")
+    turn_marker: object = None  # changes once the server has taken in a reply (v1: the message count)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:
@@ -151,7 +161,9 @@ class Backend(Protocol):
 
     def wait(
         self, task_id: str, *, timeout: float | None, poll_interval: float | None, on_update: Callable[[TaskView], None]
-    ) -> TaskView: ...
+    ) -> TaskView:
+        """Until the task is no longer ``running``; ``TimedOut`` past ``timeout`` seconds."""
+        ...
 
     def answer(self, task_id: str, text: str) -> None: ...
 

@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 
 from ..errors import ManusError, WaitTimeout
-from ._backend import Backend
+from ._backend import Backend, TimedOut
 from ._exit import CliError, ExitCode
 
 __all__ = ["Session", "emit", "failures", "run_command", "session_of"]
@@ -135,7 +135,7 @@ def _message(exc: BaseException) -> tuple[str, ExitCode, str | None]:
     """The one line, exit code and hint for an expected failure."""
     if isinstance(exc, CliError):
         return str(exc), exc.code, exc.hint
-    if isinstance(exc, WaitTimeout):
+    if isinstance(exc, (WaitTimeout, TimedOut)):
         return str(exc), ExitCode.TIMED_OUT, None
     if isinstance(exc, openai.NotFoundError):
         return f"not found: {_api_message(exc)}", ExitCode.USAGE, None

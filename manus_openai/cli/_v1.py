@@ -29,12 +29,22 @@ from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 
+from ..errors import WaitTimeout
 from ..resources.files import UPLOAD_POLL_DELAYS
 from ..resources.tasks import ListStatus, Order
 from ..types.attachments import FileIdAttachment
 from ..types.file import File
 from ..types.output_file import OutputFile
-from ._backend import Capability, FileInfo, OutputRef, SubmitOptions, TaskFilter, TaskView, UploadProgress
+from ._backend import (
+    Capability,
+    FileInfo,
+    OutputRef,
+    SubmitOptions,
+    TaskFilter,
+    TaskView,
+    TimedOut,
+    UploadProgress,
+)
 from ._exit import CliError, ExitCode, NotSupported
 
 if TYPE_CHECKING:
@@ -133,6 +143,7 @@ def view_of(obj: Any) -> TaskView:
         files=() if question is not None else tuple(_files(turn)),
         question=question,
         error=_error_text(raw.get("error")) if status == "failed" else None,
+        turn_marker=len(raw["output"]) if isinstance(raw.get("output"), list) else None,
         raw=raw,
     )
 
@@ -200,9 +211,12 @@ class V1Backend:
         self, task_id: str, *, timeout: float | None, poll_interval: float | None, on_update: Callable[[TaskView], None]
     ) -> TaskView:
         """``client.responses.wait``: until the task is no longer running (``WaitTimeout`` past ``timeout``)."""
-        done = self._client.responses.wait(
-            task_id, timeout=timeout, poll_interval=poll_interval, on_update=lambda r: on_update(view_of(r))
-        )
+        try:
+            done = self._client.responses.wait(
+                task_id, timeout=timeout, poll_interval=poll_interval, on_update=lambda r: on_update(view_of(r))
+            )
+        except WaitTimeout as exc:
+            raise TimedOut(str(exc), None if exc.response is None else view_of(exc.response)) from exc
         return view_of(done)
 
     def answer(self, task_id: str, text: str) -> None:

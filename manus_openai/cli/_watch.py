@@ -20,8 +20,7 @@ from typing import Any
 from rich.live import Live
 from rich.prompt import Confirm, Prompt
 
-from ..errors import WaitTimeout
-from ._backend import Backend, TaskView
+from ._backend import Backend, TaskView, TimedOut
 from ._exit import ExitCode
 from ._render import LiveStatus, elapsed_text, print_answer, print_files, status_line
 from ._session import Session, emit
@@ -30,6 +29,15 @@ __all__ = ["DEFAULT_OUT", "WatchOptions", "watch"]
 
 DEFAULT_OUT = Path("manus-output")
 """Where output files go without ``--out``: ``./manus-output/<task id>/``."""
+
+STALE_WINDOW = 60.0
+"""After a reply, for this many seconds a ``waiting`` state with the same turn marker is read as the server
+not having taken the reply in yet (polled again) rather than as a new question."""
+
+STALE_PAUSE = 1.0
+"""Pause between those polls when no ``--poll-interval`` is given."""
+
+_sleep = time.sleep
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,14 @@ def _finish(session: Session, backend: Backend, view: TaskView, options: WatchOp
     return int(code)
 
 
+def _stale(view: TaskView, replied: tuple[object, float] | None) -> bool:
+    """Still showing the question we just answered (same turn marker), within the window we allow for that."""
+    if replied is None or view.status != "waiting" or view.turn_marker is None:
+        return False
+    marker, until = replied
+    return view.turn_marker == marker and time.monotonic() < until
+
+
 def watch(
     session: Session,
     backend: Backend,
@@ -212,27 +228,34 @@ def watch(
     """
     started = _started_at(view, fresh)
     task_id = view.id
+    replied: tuple[object, float] | None = None  # (turn marker when we replied, until when to trust it)
     while True:
         progress = _Progress(session, view, started)
         try:
             with progress:
-                view = backend.wait(
-                    task_id, timeout=options.timeout, poll_interval=options.poll_interval, on_update=progress.update
-                )
+                while True:
+                    view = backend.wait(
+                        task_id, timeout=options.timeout, poll_interval=options.poll_interval,
+                        on_update=progress.update,
+                    )  # fmt: skip
+                    if not _stale(view, replied):
+                        break
+                    _sleep(options.poll_interval or STALE_PAUSE)  # the server has not taken our reply in yet
         except KeyboardInterrupt:
             return _interrupted(session, backend, task_id, options)
-        except WaitTimeout as exc:
+        except TimedOut as exc:
             session.info(f"timed out after {options.timeout:g}s; task {task_id} keeps running: manus wait {task_id}")
             if options.as_json:
-                last = exc.response
-                emit({"id": task_id, "status": "running" if last is None else str(last.status), "timed_out": True})
+                emit({"id": task_id, "status": "running" if exc.last is None else exc.last.status, "timed_out": True})
             return int(ExitCode.TIMED_OUT)
+        replied = None
         if view.status != "waiting":
             return _finish(session, backend, view, options, progress.elapsed)
         try:
             if view.confirmation is not None:
                 if options.yes:
                     backend.confirm(task_id, accept=True, payload=None)
+                    replied = (view.turn_marker, time.monotonic() + STALE_WINDOW)
                     session.info(f"confirmed (--yes): {view.confirmation.description}")
                     continue
                 if not session.interactive:
@@ -241,6 +264,7 @@ def watch(
                 if decision is None:
                     return _how_to_answer(session, view, options)
                 backend.confirm(task_id, accept=decision[0], payload=decision[1])
+                replied = (view.turn_marker, time.monotonic() + STALE_WINDOW)
                 continue
             if not session.interactive:
                 return _how_to_answer(session, view, options)
@@ -248,6 +272,7 @@ def watch(
             if text is None:
                 return _how_to_answer(session, view, options)
             backend.answer(task_id, text)
+            replied = (view.turn_marker, time.monotonic() + STALE_WINDOW)
             session.info("answer sent")
         except KeyboardInterrupt:
             return _interrupted(session, backend, task_id, options)

@@ -197,3 +197,31 @@ def test_a_backend_with_structured_output_gets_the_schema_and_its_json_is_printe
     assert json.loads(text.stdout) == {"city": "Lisbon"}
     backend.states.append(TaskView(id="T1", status="completed", answer="Lisbon", structured={"city": "Lisbon"}))
     assert one_json(cli("run", "Where?", "--schema", str(path), "--json"))["structured"] == {"city": "Lisbon"}
+
+
+def test_a_question_still_shown_right_after_the_reply_is_polled_again_not_asked_again(
+    cli: Cli, scripted: Callable[..., ScriptedBackend], person: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from manus_openai.cli import _watch
+
+    pauses: list[float] = []
+    monkeypatch.setattr(_watch, "_sleep", pauses.append)
+    asked = TaskView(id="T1", status="waiting", question="Which city?", turn_marker=2)
+    backend = scripted(asked, asked, asked, TaskView(id="T1", status="completed", answer="Rome it is", turn_marker=4))
+    result = cli("run", "Plan", "--poll-interval", "0.5", input="Rome\n")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert [c for c in backend.calls if c[0] == "answer"] == [("answer", "Rome")]
+    assert result.stderr.count("Your answer") == 1
+    assert pauses == [0.5, 0.5]
+    assert result.stdout.strip() == "Rome it is"
+
+
+def test_a_timeout_from_the_backend_is_exit_4_with_its_last_state(
+    cli: Cli, scripted: Callable[..., ScriptedBackend]
+) -> None:
+    from manus_openai.cli._backend import TimedOut
+
+    scripted(TimedOut("still running", TaskView(id="T1", status="running")))
+    result = cli("run", "Long", "--timeout", "1", "--json")
+    assert result.exit_code == ExitCode.TIMED_OUT
+    assert one_json(result) == {"id": "T1", "status": "running", "timed_out": True}
