@@ -198,7 +198,7 @@ def follow(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="The task id.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Stream a task's events (its event log: messages, status changes, plan steps)."""
+    """Stream a task's events: messages, status changes, plan steps (needs the v2 event log; v1: exit 5)."""
 
     def body(session: Session) -> int:
         for event in session.backend().events(task_id):
@@ -254,7 +254,7 @@ def confirm(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Accept (or --reject) the action a waiting task wants confirmed."""
+    """Accept (or --reject) the action a waiting task wants confirmed (v2; v1 has no confirmations: exit 5)."""
 
     def body(session: Session) -> int:
         payload = _input_json(input_json)
@@ -273,7 +273,7 @@ def stop(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="The task id.")],
     as_json: JsonOpt = False,
 ) -> None:
-    """Stop a running task."""
+    """Stop a running task (v2; the v1 API cannot stop tasks: exit 5)."""
 
     def body(session: Session) -> int:
         session.backend().stop(task_id)
