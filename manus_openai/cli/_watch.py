@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from rich.live import Live
-from rich.prompt import Confirm, Prompt
+from rich.prompt import Confirm, FloatPrompt, IntPrompt, Prompt
+from rich.text import Text
 
 from ._backend import Backend, TaskView, TimedOut
 from ._exit import ExitCode
@@ -128,10 +129,15 @@ def _ask_confirmation(session: Session, view: TaskView) -> tuple[bool, dict[str,
                 label = f"{name}" + (
                     f" ({spec['description']})" if isinstance(spec, dict) and spec.get("description") else ""
                 )
+                prompt = Text(label)
                 if kind == "boolean":
-                    payload[name] = Confirm.ask(label, console=session.err, default=False)
+                    payload[name] = Confirm.ask(prompt, console=session.err, default=False)
+                elif kind == "integer":
+                    payload[name] = IntPrompt.ask(prompt, console=session.err)
+                elif kind == "number":
+                    payload[name] = FloatPrompt.ask(prompt, console=session.err)
                 else:
-                    payload[name] = Prompt.ask(label, console=session.err)
+                    payload[name] = Prompt.ask(prompt, console=session.err)
     except EOFError:
         return None
     return accept, payload or None
@@ -155,7 +161,7 @@ def _interrupted(session: Session, backend: Backend, task_id: str, options: Watc
     if "stop" in backend.capabilities and session.interactive:
         try:
             choice = Prompt.ask(
-                f"Stop task {task_id} or leave it running?", choices=["stop", "leave"], default="leave",
+                Text(f"Stop task {task_id} or leave it running?"), choices=["stop", "leave"], default="leave",
                 console=session.err,
             )  # fmt: skip
         except (KeyboardInterrupt, EOFError):

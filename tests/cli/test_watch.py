@@ -65,7 +65,14 @@ class ScriptedBackend:
 DEPLOY = Confirmation(
     event_id="evt_1",
     description="Deploy the site to production",
-    input_schema={"type": "object", "properties": {"accept": {"type": "boolean"}, "note": {"type": "string"}}},
+    input_schema={
+        "type": "object",
+        "properties": {
+            "accept": {"type": "boolean"},
+            "note": {"type": "string", "description": "a [bracketed] hint"},
+            "replicas": {"type": "integer"},
+        },
+    },
 )
 WAITING = TaskView(id="T1", status="waiting", confirmation=DEPLOY)
 DONE = TaskView(id="T1", status="completed", answer="Deployed.")
@@ -111,9 +118,10 @@ def test_a_confirmation_at_the_prompt_asks_yes_no_and_the_schema_fields(
     cli: Cli, scripted: Callable[..., ScriptedBackend], person: None
 ) -> None:
     backend = scripted(WAITING, DONE)
-    result = cli("run", "Deploy it", input="y\ny\nship it\n")
+    result = cli("run", "Deploy it", input="y\ny\nship it\n3\n")
     assert result.exit_code == ExitCode.OK, result.stderr
-    assert ("confirm", (True, {"accept": True, "note": "ship it"})) in backend.calls
+    assert ("confirm", (True, {"accept": True, "note": "ship it", "replicas": 3})) in backend.calls
+    assert "note (a [bracketed] hint)" in result.stderr
     assert "The agent asks to confirm: Deploy the site to production" in result.stderr
 
 
