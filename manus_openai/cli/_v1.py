@@ -1,8 +1,9 @@
 """``V1Backend``: the ``manus`` commands on the Manus v1 API, through a ``ManusOpenAI`` client.
 
 Which v1 calls it uses: ``client.tasks.create`` to create and to answer (``task_id=`` continues a
-task), ``client.responses.wait`` / ``retrieve`` to follow one (``responses.create`` is never called, so
-whether it blocks by default does not matter here), ``client.tasks`` for list/show/update/delete,
+task), ``client.responses.wait`` to follow one (``responses.create`` is never called, so whether it
+blocks by default does not matter here), ``client.tasks.retrieve`` for the final record (answer,
+question, files) and ``tasks show``, ``client.tasks`` for list/update/delete,
 ``client.files`` and ``client.webhooks``; output files download through ``OutputFile.download``.
 
 Choices where the docs are silent:
@@ -204,8 +205,8 @@ class V1Backend:
         )  # fmt: skip
 
     def get(self, task_id: str) -> TaskView:
-        """The task's current state (``GET /v1/responses/{id}``)."""
-        return view_of(self._client.responses.retrieve(task_id))
+        """The task's current state and conversation (``GET /v1/tasks/{id}``, the native record)."""
+        return view_of(self._client.tasks.retrieve(task_id))
 
     def wait(
         self, task_id: str, *, timeout: float | None, poll_interval: float | None, on_update: Callable[[TaskView], None]
@@ -217,7 +218,10 @@ class V1Backend:
             )
         except WaitTimeout as exc:
             raise TimedOut(str(exc), None if exc.response is None else view_of(exc.response)) from exc
-        return view_of(done)
+        # The answer, question and files come from the native task record, whatever view of the
+        # conversation the Responses surface gives.
+        final = self.get(task_id)
+        return final if final.status == view_of(done).status else view_of(done)
 
     def answer(self, task_id: str, text: str) -> None:
         """Send a follow-up turn (``POST /v1/tasks`` with ``taskId``)."""
