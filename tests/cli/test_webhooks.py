@@ -6,6 +6,8 @@ import socket
 import threading
 import time
 
+import httpx
+
 from manus_openai.cli import ExitCode
 from manus_openai.emulator import Emulator
 
@@ -37,11 +39,23 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _create_task_once_registered(emu: Emulator, done: threading.Event) -> threading.Thread:
+FORGED = (
+    b'{"event_id": "forged_1", "event_type": "task_stopped", "task_detail": {"task_id": "forged", '
+    b'"task_title": "x", "task_url": "https://manus.im/app/forged", "message": "pwned", "stop_reason": "finish"}}'
+)
+
+
+def _create_task_once_registered(
+    emu: Emulator, done: threading.Event, forged_status: list[int] | None = None
+) -> threading.Thread:
     def work() -> None:
         deadline = time.monotonic() + 60
         while not emu.engine.webhooks and time.monotonic() < deadline and not done.is_set():
             time.sleep(0.02)
+        if forged_status is not None:
+            [hook] = emu.engine.webhooks.values()
+            headers = {"X-Webhook-Signature": "AAAA", "X-Webhook-Timestamp": str(int(time.time()))}
+            forged_status.append(httpx.post(hook.url, content=FORGED, headers=headers).status_code)
         with emu.client() as client:
             client.tasks.create("Hello hooks [[manus:duration=0]]")
 
@@ -53,7 +67,8 @@ def _create_task_once_registered(emu: Emulator, done: threading.Event) -> thread
 def test_listen_registers_verifies_prints_each_event_and_deletes_on_exit(cli: Cli) -> None:
     port = _free_port()
     done = threading.Event()
-    worker = _create_task_once_registered(cli.emu, done)
+    forged: list[int] = []
+    worker = _create_task_once_registered(cli.emu, done, forged)
     try:
         result = cli("webhooks", "listen", "--port", str(port), "--register", "--max-events", "3", "--json")
     finally:
@@ -65,6 +80,8 @@ def test_listen_registers_verifies_prints_each_event_and_deletes_on_exit(cli: Cl
     task_events = [e for e in events if e["event_type"] != "webhook_test"]
     assert [e["event_type"] for e in task_events] == ["task_created", "task_stopped"]
     assert task_events[1]["task_detail"]["stop_reason"] == "finish"
+    assert forged == [401]  # a delivery that fails verification is refused and never printed
+    assert "forged" not in result.stdout
     assert f"verifying signatures for http://127.0.0.1:{port}/" in result.stderr
     assert cli.emu.engine.webhooks == {}  # deleted on exit
     delivered = [d for d in cli.emu.webhook_deliveries if d.event_type != "webhook_test"]
