@@ -64,12 +64,21 @@ def main(
     base_url: Annotated[
         str | None, typer.Option("--base-url", envvar="MANUS_BASE_URL", show_envvar=True, help="API base URL.")
     ] = None,
+    api: Annotated[
+        str | None,
+        typer.Option(
+            "--api",
+            envvar="MANUS_API_VERSION",
+            show_envvar=True,
+            help="API version: v2 (the default where installed: events, confirmations, stop, usage) or v1.",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Run Manus agent tasks from the terminal."""
-    ctx.obj = Session(api_key=api_key or None, base_url=base_url or None)
+    ctx.obj = Session(api_key=api_key or None, base_url=base_url or None, api=api or None)
 
 
 def _examples(*lines: str) -> str:

@@ -27,12 +27,28 @@ from ..errors import ManusError, WaitTimeout
 from ._backend import Backend, TimedOut
 from ._exit import CliError, ExitCode
 
-__all__ = ["Session", "emit", "failures", "run_command", "session_of"]
+__all__ = ["API_VERSIONS", "Session", "default_api", "emit", "failures", "run_command", "session_of"]
 
 MISSING_KEY = (
     "no Manus API key: set MANUS_API_KEY (export MANUS_API_KEY=...) or pass --api-key. "
     "For a local one, run `manus emulator` and export the two variables it prints."
 )
+
+
+API_VERSIONS = ("v1", "v2")
+
+
+def default_api() -> str:
+    """``v2`` where this install has the v2 client, else ``v1``.
+
+    >>> default_api() in API_VERSIONS
+    True
+    """
+    try:
+        import manus_openai.v2._root  # noqa: F401
+    except ImportError:
+        return "v1"
+    return "v2"
 
 
 def _plain() -> bool:
@@ -51,6 +67,7 @@ class Session:
 
     api_key: str | None = None
     base_url: str | None = None
+    api: str | None = None
     _backend: Backend | None = field(default=None, repr=False)
     _secrets: list[str] = field(default_factory=list, repr=False)
 
@@ -86,8 +103,16 @@ class Session:
             from .. import ManusOpenAI
             from ._v1 import V1Backend
 
+            version = self.api or default_api()
+            if version not in API_VERSIONS:
+                raise CliError(f"--api must be one of {', '.join(API_VERSIONS)}; got {version!r}")
             client = ManusOpenAI(api_key=self.key(), base_url=self.base_url or None)
-            self._backend = V1Backend(client)
+            if version == "v2":
+                from ._v2 import V2Backend
+
+                self._backend = V2Backend(client)
+            else:
+                self._backend = V1Backend(client)
         return self._backend
 
     def scrub(self, text: str) -> str:

@@ -125,6 +125,9 @@ def _ask_confirmation(session: Session, view: TaskView) -> tuple[bool, dict[str,
         payload: dict[str, Any] = {}
         if accept:
             for name, spec in _schema_fields(confirmation.input_schema).items():
+                if name == "accept":  # the yes/no just asked
+                    payload[name] = True
+                    continue
                 kind = spec.get("type") if isinstance(spec, dict) else None
                 label = f"{name}" + (
                     f" ({spec['description']})" if isinstance(spec, dict) and spec.get("description") else ""

@@ -17,12 +17,17 @@ from manus_openai.emulator import Emulator
 
 @dataclass
 class Cli:
-    """``manus`` through Typer's runner, with ``MANUS_BASE_URL`` / ``MANUS_API_KEY`` set to the emulator's."""
+    """``manus`` through Typer's runner, with ``MANUS_BASE_URL`` / ``MANUS_API_KEY`` set to the emulator's
+    and ``MANUS_API_VERSION`` to ``api``."""
 
     emu: Emulator
+    api: str = "v1"
 
     def __call__(self, *args: str, input: str | None = None, env: dict[str, str | None] | None = None) -> Result:
-        base = {"MANUS_BASE_URL": self.emu.base_url, "MANUS_API_KEY": self.emu.api_key, "NO_COLOR": None}
+        base = {
+            "MANUS_BASE_URL": self.emu.base_url, "MANUS_API_KEY": self.emu.api_key, "NO_COLOR": None,
+            "MANUS_API_VERSION": self.api,
+        }  # fmt: skip
         return runner().invoke(app, list(args), input=input, env={**base, **(env or {})}, catch_exceptions=False)
 
 

@@ -84,9 +84,9 @@ def emu() -> Iterator[Emulator]:
         yield emulator
 
 
-def _manus(emu: Emulator, tmp_path: Path, *args: str) -> tuple[str, dict[str, str]]:
+def _manus(emu: Emulator, tmp_path: Path, *args: str, api: str = "v1") -> tuple[str, dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")}
-    env.update(MANUS_BASE_URL=emu.base_url, MANUS_API_KEY=emu.api_key, TERM="xterm-256color")
+    env.update(MANUS_BASE_URL=emu.base_url, MANUS_API_KEY=emu.api_key, TERM="xterm-256color", MANUS_API_VERSION=api)
     manus = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "manus_openai.cli", *args))
     # The pane stays open after manus exits, so its last screen and exit code can be read.
     return f"cd {shlex.quote(str(tmp_path))} && {manus}; echo EXIT=$?; exec sleep 3600", env

@@ -118,7 +118,7 @@ def test_a_confirmation_at_the_prompt_asks_yes_no_and_the_schema_fields(
     cli: Cli, scripted: Callable[..., ScriptedBackend], person: None
 ) -> None:
     backend = scripted(WAITING, DONE)
-    result = cli("run", "Deploy it", input="y\ny\nship it\n3\n")
+    result = cli("run", "Deploy it", input="y\nship it\n3\n")
     assert result.exit_code == ExitCode.OK, result.stderr
     assert ("confirm", (True, {"accept": True, "note": "ship it", "replicas": 3})) in backend.calls
     assert "note (a [bracketed] hint)" in result.stderr
