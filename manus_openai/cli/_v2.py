@@ -177,8 +177,11 @@ class V2Backend(V1Backend):
         from ..v2 import V2WaitTimeout
 
         events = self._events(task_id)
-        current = view_of_v2(self._v2.tasks.retrieve(task_id), events)
+        record = self._v2.tasks.retrieve(task_id)
+        current = view_of_v2(record, events)
         on_update(current)
+        if record.at_rest:  # following after the last event would wait for one that never comes
+            return current
         follower = self._v2.tasks.follow(
             task_id, after=events[-1].id if events else None, timeout=timeout, poll_interval=poll_interval
         )
