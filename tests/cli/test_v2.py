@@ -40,9 +40,11 @@ def test_run_completes_with_the_answer_and_files(v2: Cli, tmp_path: Path) -> Non
     result = v2("run", "Write a report [[manus:files=1]]", *POLL, "--out", str(tmp_path), "--json")
     assert result.exit_code == ExitCode.OK, result.stderr
     data = one_json(result)
-    assert data["status"] == "completed" and data["answer"]
+    assert data["status"] == "completed"
+    assert data["answer"]
     [file] = data["files"]
-    assert Path(file["path"]).parent == tmp_path and Path(file["path"]).stat().st_size == file["size"]
+    assert Path(file["path"]).parent == tmp_path
+    assert Path(file["path"]).stat().st_size == file["size"]
     body = json.loads(_v2_calls(v2.emu, "task.create")[0].body)  # type: ignore[attr-defined]
     assert body["interactive_mode"] is True
 
@@ -66,7 +68,8 @@ def test_a_confirmation_without_a_terminal_exits_3_then_confirm_and_wait(v2: Cli
     sent = json.loads(_v2_calls(v2.emu, "task.confirmAction")[-1].body)  # type: ignore[attr-defined]
     assert sent["input"] == {"accept": True, "save_draft": False}
     done = v2("wait", data["id"], *POLL, "--json")
-    assert done.exit_code == ExitCode.OK and one_json(done)["status"] == "completed"
+    assert done.exit_code == ExitCode.OK
+    assert one_json(done)["status"] == "completed"
 
 
 def test_yes_accepts_the_confirmation(v2: Cli) -> None:
@@ -87,7 +90,8 @@ def test_a_question_then_answer_then_wait(v2: Cli) -> None:
     asked = v2("run", "Plan [[manus:ask=Which city?]]", *POLL, "--json")
     assert asked.exit_code == ExitCode.WAITING
     data = one_json(asked)
-    assert data["question"] == "Which city?" and data["waiting_for"] == "answer"
+    assert data["question"] == "Which city?"
+    assert data["waiting_for"] == "answer"
     not_a_confirmation = v2("confirm", data["id"])
     assert not_a_confirmation.exit_code == ExitCode.USAGE
     assert "not waiting for a confirmation" in not_a_confirmation.stderr
@@ -100,7 +104,8 @@ def test_a_question_then_answer_then_wait(v2: Cli) -> None:
 def test_stop_then_wait_reports_stopped_exit_1(v2: Cli) -> None:
     task_id = v2("run", "Long [[manus:forever]]", "--no-wait").stdout.strip()
     stopped = v2("stop", task_id, "--json")
-    assert stopped.exit_code == 0 and one_json(stopped) == {"id": task_id, "stopped": True}
+    assert stopped.exit_code == 0
+    assert one_json(stopped) == {"id": task_id, "stopped": True}
     result = v2("wait", task_id, *POLL, "--json")
     assert result.exit_code == ExitCode.TASK_FAILED
     assert one_json(result)["status"] == "stopped"
@@ -111,7 +116,9 @@ def test_follow_streams_the_event_log(v2: Cli) -> None:
     result = v2("follow", task_id, "--json")
     assert result.exit_code == 0
     types = [e["type"] for e in json_lines(result.stdout)]
-    assert types[0] == "user_message" and "status_update" in types and "assistant_message" in types
+    assert types[0] == "user_message"
+    assert "status_update" in types
+    assert "assistant_message" in types
     text = v2("follow", task_id).stdout
     assert text.splitlines()[0] == "user_message: Quick one"
 
@@ -151,9 +158,11 @@ def test_files_upload_and_attach_on_v2_and_list_says_v2_has_none(v2: Cli, tmp_pa
     assert result.exit_code == 0, result.stderr
     body = json.loads(_v2_calls(v2.emu, "task.create")[0].body)  # type: ignore[attr-defined]
     parts = body["message"]["content"]
-    assert parts[0] == {"type": "text", "text": "Summarise"} and parts[1]["type"] == "file"
+    assert parts[0] == {"type": "text", "text": "Summarise"}
+    assert parts[1]["type"] == "file"
     listed = v2("files", "list")
-    assert listed.exit_code == ExitCode.NOT_SUPPORTED and "--api v1 files list" in listed.stderr
+    assert listed.exit_code == ExitCode.NOT_SUPPORTED
+    assert "--api v1 files list" in listed.stderr
     assert v2("files", "delete", uploaded["id"]).exit_code == 0
 
 
