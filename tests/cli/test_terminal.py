@@ -1,8 +1,7 @@
 """``manus run`` in a real terminal (tmux): the live display updates, the question is asked at the prompt and
 answered, the final answer and file path are printed; Ctrl-C prints the task id and exits 130.
 
-The v1 backend has no confirmations, so there is no confirmation flow to drive here (the watch loop's
-confirmation path is covered in ``test_watch.py`` with a backend that has them).
+The question runs on v1; the confirmation (and the brief in the live display) on v2.
 
 Robust on a loaded machine: every step polls ``capture-pane`` until the expected text appears, with a
 generous deadline; nothing sleeps a fixed time.
@@ -132,3 +131,31 @@ def test_ctrl_c_during_run_prints_the_task_id_and_exits_130(tmux: Tmux, emu: Emu
     assert f"task {task_id} keeps running (the v1 API cannot stop tasks)" in screen
     assert f"manus wait {task_id}" in screen
     assert emu.engine.tasks[task_id].status == "running"
+
+
+def test_v2_run_shows_the_brief_and_asks_the_confirmation_at_the_prompt(
+    tmux: Tmux, emu: Emulator, tmp_path: Path
+) -> None:
+    command, env = _manus(
+        emu, tmp_path, "run", "Send the report [[manus:wait=gmailSendAction]]", "--poll-interval", "0.3", api="v2"
+    )
+    tmux.start(command, env)
+    briefs: set[str] = set()
+
+    def record(screen: str) -> None:
+        briefs.update(re.findall(r"(Working on your request|Step \d: working on Send the report)", screen))
+
+    screen = tmux.wait_for(lambda s: "Allow it?" in s, "the confirmation prompt", on_screen=record)
+    assert briefs, "the live display never showed the agent's brief"
+    assert "The agent asks to confirm: Send the email drafted for: Send the report" in screen
+    tmux.send("y", "Enter")
+    tmux.wait_for(lambda s: "save_draft" in s, "the schema's save_draft field")
+    tmux.send("n", "Enter")
+    screen = tmux.wait_for(lambda s: "EXIT=" in s, "the end of the run")
+    assert "EXIT=0" in screen
+    assert re.search(r"task \w+ completed in", screen)
+    [task] = emu.engine.tasks.values()
+    confirm = [r for r in emu.requests if r.path.endswith("/v2/task.confirmAction")]
+    assert len(confirm) == 1
+    assert confirm[0].json()["input"] == {"accept": True, "save_draft": False}
+    assert task.id in screen
