@@ -4,7 +4,8 @@ Commands: ``run``, ``wait``, ``follow``, ``answer``, ``confirm``, ``stop``, ``ta
 ``files upload|list|delete``, ``webhooks create|delete|listen``, ``usage``, ``emulator``. Modules: one per
 command group (``_task_cmds``, ``_tasks_cmds``, ``_files_cmds``, ``_webhooks_cmds``, ``_misc_cmds``), the
 per-invocation session and error handling (``_session``), rendering (``_render``), the watch loop
-(``_watch``), the API seam (``_backend``) and its v1 implementation (``_v1``). Exit codes: ``_exit``.
+(``_watch``), the API seam (``_backend``) and its implementations (``_v2``, the default where the v2
+client is installed, and ``_v1``; ``--api`` / ``MANUS_API_VERSION`` choose). Exit codes: ``_exit``.
 
 The ``manus`` script is installed with the core package; without the ``cli`` extra it says which
 install command adds it (exit 2) instead of failing with an ImportError.

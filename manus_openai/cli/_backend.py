@@ -1,7 +1,8 @@
 """The seam between the ``manus`` commands and an API version: ``Backend`` and the plain values it returns.
 
 Commands speak only to a ``Backend``; ``_v1.V1Backend`` implements it on the v1 surfaces
-(``client.tasks``, ``client.responses`` wait/retrieve, ``client.files``, ``client.webhooks``). A backend
+(``client.tasks``, ``client.responses`` wait/retrieve, ``client.files``, ``client.webhooks``) and
+``_v2.V2Backend`` on ``client.v2`` (events, confirmations, stop, usage, structured output). A backend
 says what it can do in ``capabilities``; a method it cannot serve raises ``NotSupported`` (exit code 5)
 naming what to do instead, and never returns made-up data.
 

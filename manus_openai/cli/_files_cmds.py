@@ -50,7 +50,7 @@ def upload(
 def list_files(
     ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False
 ) -> None:
-    """The 10 most recent files (all the v1 API lists)."""
+    """The 10 most recent files (the v1 list; v2 documents none: exit 5 there)."""
 
     def body(session: Session) -> int:
         files = session.backend().list_files()

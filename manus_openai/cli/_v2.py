@@ -188,10 +188,12 @@ class V2Backend(V1Backend):
         try:
             for event in follower:
                 events.append(event)
-                if isinstance(event, (StatusUpdateEvent, PlanUpdateEvent, AssistantMessageEvent)):
-                    status = event.status_update.agent_status if isinstance(event, StatusUpdateEvent) else None
-                    task = current.raw | ({"status": status} if status else {})
-                    on_update(view_of_v2(_Record(task), events))
+                if isinstance(event, StatusUpdateEvent):  # a status change: refresh the record (credits)
+                    status = event.status_update.agent_status
+                    current = view_of_v2(self._v2.tasks.retrieve(task_id), events)
+                    on_update(view_of_v2(_Record(current.raw | ({"status": status} if status else {})), events))
+                elif isinstance(event, (PlanUpdateEvent, AssistantMessageEvent)):
+                    on_update(view_of_v2(_Record(current.raw), events))
         except V2WaitTimeout as exc:
             raise TimedOut(str(exc), view_of_v2(_Record(current.raw), events)) from exc
         return self.get(task_id)

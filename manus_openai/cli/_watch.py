@@ -247,6 +247,7 @@ def watch(
                         task_id, timeout=options.timeout, poll_interval=options.poll_interval,
                         on_update=progress.update,
                     )  # fmt: skip
+                    progress.update(view)  # the final frame shows the final state
                     if not _stale(view, replied):
                         break
                     _sleep(options.poll_interval or STALE_PAUSE)  # the server has not taken our reply in yet
