@@ -159,3 +159,17 @@ def test_v2_run_shows_the_brief_and_asks_the_confirmation_at_the_prompt(
     assert len(confirm) == 1
     assert confirm[0].json()["input"] == {"accept": True, "save_draft": False}
     assert task.id in screen
+
+
+def test_v2_ctrl_c_asks_stop_or_leave_and_stops_the_task(tmux: Tmux, emu: Emulator, tmp_path: Path) -> None:
+    command, env = _manus(emu, tmp_path, "run", "Long job [[manus:forever]]", "--poll-interval", "0.3", api="v2")
+    tmux.start(command, env)
+    tmux.wait_for(lambda s: re.search(r"running\s+\d\d:\d\d", s) is not None, "the live display")
+    [task_id] = emu.engine.tasks
+    tmux.send("C-c")
+    tmux.wait_for(lambda s: f"Stop task {task_id} or leave it running?" in s, "the stop-or-leave prompt")
+    tmux.send("stop", "Enter")
+    screen = tmux.wait_for(lambda s: "EXIT=" in s, "the end of the run")
+    assert "EXIT=130" in screen
+    assert f"stopped task {task_id}" in screen
+    assert [r for r in emu.requests if r.path.endswith("/v2/task.stop")]
