@@ -266,8 +266,10 @@ class _ManusClientMixin:
         else:
             token, key = self._oauth_token, (None if self._oauth_token else self.api_key)
         extra: dict[str, Any] = dict(_extra_kwargs)
-        if "webhook_secret" in vars(self):  # openai>=1.92
-            extra.setdefault("webhook_secret", webhook_secret or sdk.webhook_secret)
+        if webhook_secret is not None:  # refused by the constructor, on every openai release
+            extra.setdefault("webhook_secret", webhook_secret)
+        elif "webhook_secret" in vars(self):  # openai>=1.92
+            extra.setdefault("webhook_secret", sdk.webhook_secret)
         return type(self)(  # type: ignore[call-arg]  # mixin: type(self) is ManusOpenAI / AsyncManusOpenAI
             api_key=key,
             oauth_token=token,
