@@ -23,8 +23,9 @@ Scenario directives — put them anywhere in the prompt text (``input_text``, ba
 ``prompt``); they are stripped from the title and the answer, and an unknown one is a 400:
 
 * ``[[manus:duration=3]]``   run for 3 seconds of the emulator clock, then finish
-* ``[[manus:polls=2]]``      finish on the 2nd retrieve (``GET /v1/responses/{id}`` or
-  ``GET /v1/tasks/{id}``): the first retrieve sees ``running``, the second the end state
+* ``[[manus:polls=2]]``      finish on the 2nd read of the task (``GET /v1/responses/{id}``,
+  ``GET /v1/tasks/{id}``, v2 ``task.detail`` or ``task.listMessages`` without a cursor; one
+  count over both surfaces): the first read sees ``running``, the second the end state
 * ``[[manus:error]]`` / ``[[manus:error=why]]``   end in ``error`` (v1 Task ``failed``)
 * ``[[manus:ask]]`` / ``[[manus:ask=question]]``  pause in ``pending`` with a question; a follow-up
   turn (``previous_response_id``, ``task_id`` or ``taskId``) resumes it
@@ -128,7 +129,8 @@ Ambiguities in the docs and what this emulator does (manus-api.md section in bra
   field; the compat guide's ``client.put(..., options={"extra_body": ...})`` sends no body at all
   (the SDK has no such option) and is therefore a successful update of nothing.
 * ``GET /v1/projects`` [Q14]: newest first, only ``limit``.
-* Polls: with ``polls=N``, the N-th retrieve observes the finished state.
+* Polls: with ``polls=N``, the N-th read of the task (v1 retrieve, v2 ``task.detail`` or a
+  cursor-less ``task.listMessages``; lists do not count) observes the finished state.
 * Follow-ups [§3.2]: both ``previous_response_id`` and ``task_id`` is a 400; a follow-up on a
   running task starts a new turn at once; a global default outcome of ``ask`` applies to first
   turns only, so a reply can finish the task.
