@@ -46,17 +46,18 @@ Global defaults: ``Emulator(task_duration=..., polls=..., outcome=..., output_fi
 
 The v2 surface (manus-api.md §6) is served at ``/v2/<resource>.<verb>`` over the same engine: one
 task store, each surface in its own vocabulary. Where each v2 choice is written: transport, auth,
-rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the
-state machine in ``_lifecycle``; confirmations in ``_confirm``; structured output in
-``_structured``; projects/files/webhooks/browsers/connectors/skills in ``_v2_resources``;
-agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors in ``_errors``;
-unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
+rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the state
+machine in ``_lifecycle`` (seeded tasks' logs in ``_seed_log``); confirmations in ``_confirm``;
+structured output in ``_structured``; projects/files/webhooks/browsers/connectors/ skills in
+``_v2_resources``; agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors
+in ``_errors``; unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
 
 * A v2 ``waiting`` task reads ``pending`` on v1 (both vocabularies of §2.4); a user-stopped task
   reads ``completed`` on v1 (the Task schema has no ``stopped``); v1's
   ``createShareableLink``/``enableShared`` is v2's ``share_visibility`` ``public``/``private``.
-* Tasks created on v1 have ``created_by_api_key`` on v2; seeded tasks (``seed_tasks``) have no
-  event log (their ``task.listMessages`` is empty), which keeps 100k-task seeding fast.
+* Tasks created on v1 have ``created_by_api_key`` on v2; seeded tasks (``seed_tasks``) get the
+  event log their status implies (``_seed_log``), built on first need so 100k-task seeding stays
+  fast.
 * ``user_message.content`` is the text as sent, directives included (as v1's ``output`` shows it).
 
 Faults (seeded by ``Emulator(seed=...)``, reproducible)::

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from ._errors import ApiError
 from ._lifecycle import Lifecycle
 from ._model import _BASE62, _V1_TO_CANONICAL, DEFAULT_PROFILE, Event, ListQuery, Message, Scenario, Task, Turn
+from ._seed_log import SEEDED_ERROR, SEEDED_QUESTION, seeded_answer
 from ._v2_views import decode_cursor, encode_cursor
 
 __all__ = ["Engine"]
@@ -97,7 +98,10 @@ class Engine(Lifecycle):
         prompt: str = "Seeded task {i}",
         profile: str = DEFAULT_PROFILE,
     ) -> list[str]:
-        """Insert ``n`` finished (or running/pending/failed) tasks quickly, oldest first."""
+        """Insert ``n`` finished (or running/pending/failed) tasks quickly, oldest first.
+
+        Their v2 event logs are built on first need (``_seed_log``), so seeding stays fast.
+        """
         cycle = list(statuses)
         for s in cycle:
             if s not in _V1_TO_CANONICAL:
@@ -129,9 +133,9 @@ class Engine(Lifecycle):
                 task_id = raw_ids[22 * i : 22 * i + 22]
                 messages = [Message(task_id + "u", "user", text, created)]
                 if status == "stopped":
-                    messages.append(Message(task_id + "a", "assistant", f'Emulated answer to "{text}".', created))
+                    messages.append(Message(task_id + "a", "assistant", seeded_answer(text), created))
                 elif status == "waiting":
-                    messages.append(Message(task_id + "a", "assistant", "Could you clarify?", created))
+                    messages.append(Message(task_id + "a", "assistant", SEEDED_QUESTION, created))
                 task = Task(
                     id=task_id,
                     seq=self._seq,
@@ -143,9 +147,10 @@ class Engine(Lifecycle):
                     task_mode="agent",
                     messages=messages,
                     status=status,
-                    error="The task failed (emulated error)." if status == "error" else None,
+                    error=SEEDED_ERROR if status == "error" else None,
                     turns=1,
                     credit_usage_fixed=1 + i % 7,
+                    seeded=status,
                 )
                 if status == "running":
                     task.turn = Turn(started_at=created, scenario=Scenario(outcome="forever", progress=0))
@@ -169,6 +174,7 @@ class Engine(Lifecycle):
         """
         with self.lock:
             task = self.get(task_id)
+            self._build_seeded_log(task)
             events = task.events
             if cursor is not None:
                 parts = decode_cursor(cursor, task.id, 3)

@@ -227,9 +227,22 @@ class Lifecycle(Store):
         files: Sequence[FileRef] = (),
         verbose: bool = False,
     ) -> Event:
+        self._build_seeded_log(task)
         event = Event(self.new_id("evt_", 16), kind, at, payload, tuple(files), verbose)
         task.events.append(event)
         return event
+
+    def _build_seeded_log(self, task: Task) -> None:
+        """Put a seeded task's log (``_seed_log``) in front of its events, once."""
+        if task.seeded is None:
+            return
+        from ._seed_log import seeded_events
+
+        events, waiting = seeded_events(task)
+        if waiting is not None and task.status == "waiting" and task.waiting is None:
+            task.waiting = waiting
+        task.seeded = None
+        task.events[:0] = events
 
     def _status(
         self, task: Task, status: str, at: float, brief: str, description: str, detail: Waiting | None = None
@@ -450,6 +463,7 @@ class Lifecycle(Store):
         """Answer a confirmation wait; ``decide`` validates ``value`` and says whether the task resumes."""
         with self.lock:
             task = self.get(task_id)
+            self._build_seeded_log(task)
             waiting = task.waiting
             if task.status != "waiting" or waiting is None:
                 raise ApiError.precondition(f"task {task.id} is {task.status}, not waiting for a confirmation")
