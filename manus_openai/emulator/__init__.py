@@ -48,7 +48,7 @@ The v2 surface (manus-api.md §6) is served at ``/v2/<resource>.<verb>`` over th
 task store, each surface in its own vocabulary. Where each v2 choice is written: transport, auth,
 rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the state
 machine in ``_lifecycle`` (seeded tasks' logs in ``_seed_log``); confirmations in ``_confirm``;
-structured output in ``_structured``; projects/files/webhooks/browsers/connectors/ skills in
+structured output in ``_structured``; projects/files/webhooks/browsers/connectors/skills in
 ``_v2_resources``; agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors
 in ``_errors``; unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
 
