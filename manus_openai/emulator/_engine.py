@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ._errors import ApiError
 from ._lifecycle import Lifecycle
 from ._model import _BASE62, _V1_TO_CANONICAL, DEFAULT_PROFILE, Event, ListQuery, Message, Scenario, Task, Turn
 from ._seed_log import SEEDED_ERROR, SEEDED_QUESTION, seeded_answer
+from ._store import OWNER
 from ._v2_views import decode_cursor, encode_cursor
 
 __all__ = ["Engine"]
@@ -97,6 +98,7 @@ class Engine(Lifecycle):
         spacing: float = 1.0,
         prompt: str = "Seeded task {i}",
         profile: str = DEFAULT_PROFILE,
+        users: Sequence[str] = (),
     ) -> list[str]:
         """Insert ``n`` finished (or running/pending/failed) tasks quickly, oldest first.
 
@@ -108,10 +110,20 @@ class Engine(Lifecycle):
                 raise ValueError(f"unknown status {s!r}; use one of {sorted(_V1_TO_CANONICAL)}")
         if not cycle:
             raise ValueError("statuses must not be empty")
+        owners: list[str | None] = []
+        for user in users:
+            if user not in self.members:
+                raise ValueError(f"unknown user {user!r}; team members: {sorted(self.members)}")
+            owners.append(None if user == OWNER["user_id"] else user)
         gc_was_enabled = gc.isenabled()
         gc.disable()  # creating 100k acyclic objects otherwise triggers many useless collections
         try:
-            return self._seed(n, cycle, start, spacing, prompt, profile)
+            ids = self._seed(n, cycle, start, spacing, prompt, profile)
+            if any(owners):
+                with self.lock:
+                    for i, task_id in enumerate(ids):
+                        self.tasks[task_id].user_id = owners[i % len(owners)]
+            return ids
         finally:
             if gc_was_enabled:
                 gc.enable()

@@ -87,6 +87,7 @@ class Lifecycle(Store):
         title: str | None = None,
         structured_schema: dict[str, object] | None = None,
         created_by_app: str | None = None,
+        user_id: str | None = None,
         agent_id: str | None = None,
         task_id: str | None = None,
         field_name: str = "prompt",
@@ -119,6 +120,7 @@ class Lifecycle(Store):
                 metadata=dict(metadata or {}),
                 structured_schema=structured_schema,
                 created_by_app=created_by_app,
+                user_id=user_id,
                 agent_id=agent_id,
                 task_type="agent_subtask" if agent_id else ("project" if project else "standard"),
             )
@@ -522,7 +524,7 @@ class Lifecycle(Store):
             now = self.clock.now()
             self._close_running(task, now)
             self._credits_spent_done += task.credits(now, self.credits_per_second)
-            self.deleted_usage[task_id] = (task.created_at, task.credits(now, self.credits_per_second))
+            self.deleted_usage[task_id] = (task.created_at, task.credits(now, self.credits_per_second), task.user_id)
             self._active.discard(task_id)
             self._gone[task_id] = (task.created_at, task.updated_at, task.seq)
             self._version += 1

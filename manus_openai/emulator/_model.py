@@ -246,6 +246,7 @@ class Task:
     agent_id: str | None = None
     created_by_app: str | None = None  # the OAuth app id, None for the API key
     website: Website | None = None
+    user_id: str | None = None  # the team member who created it; None is the account owner
     seeded: Status | None = None  # the status ``seed_tasks`` gave it while its event log is unbuilt
 
     @property

@@ -230,6 +230,7 @@ class V2Tasks:
             title=title,
             structured_schema=schema,
             created_by_app=call.principal.app_id,
+            user_id=call.principal.user_id,
             field_name="message.content",
         )
         return task_ref(task)
