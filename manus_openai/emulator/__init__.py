@@ -40,6 +40,8 @@ Scenario directives — put them anywhere in the prompt text (``input_text``, ba
 * ``[[manus:background=10]]``  ``has_running_background_jobs`` stays true 10 s after stopping
 * ``[[manus:structured=fail]]``  an armed structured-output schema ends in ``success: false``
 * ``[[manus:website]]``       the finished task owns a website (``website.*``)
+* ``[[manus:slides]]``        the answer carries a ``slides`` deck: ``slides.html``, or a real
+  ``slides.pptx`` with ``task.listMessages?slides_format=pptx`` (``_slides``)
 
 Global defaults: ``Emulator(task_duration=..., polls=..., outcome=..., output_files=...)`` or
 ``emu.scenario(duration=..., polls=..., outcome=..., files=..., wait=..., background=...)`` at any time.

@@ -304,6 +304,7 @@ class Emulator:
         background: float | None = None,
         structured: Literal["ok", "fail"] | None = None,
         website: bool | None = None,
+        slides: bool | None = None,
         reset_polls: bool = False,
         reset_wait: bool = False,
     ) -> Scenario:
@@ -338,6 +339,7 @@ class Emulator:
                 background=background,
                 structured=structured,
                 website=website,
+                slides=slides,
             ).over(current)
             return self.engine.defaults
 

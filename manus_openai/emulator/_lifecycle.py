@@ -367,6 +367,8 @@ class Lifecycle(Store):
                 body = f"# {task.title}\n\nOutput file {k} of task {task.id}.\n\n{text}\n".encode()
                 task.contents[name] = ("text/markdown", body)
                 attachments.append(FileRef(name, "text/markdown", len(body), path=f"/files-content/{task.id}/{name}"))
+            if sc.slides:
+                attachments.append(self._build_slides(task, text))
             task.messages.append(Message(self.new_id(), "assistant", text, at, attachments))
             self._event(task, "assistant_message", at, {"content": text}, files=attachments)
             if task.structured_schema is not None:
@@ -408,6 +410,19 @@ class Lifecycle(Store):
         self._emit(
             TaskEvent("task_stopped", task.id, at, task.title, message=task.waiting.description, stop_reason="ask")
         )
+
+    def _build_slides(self, task: Task, answer: str) -> FileRef:
+        """Store the task's deck in both forms (``_slides``); the HTML one is the attachment."""
+        from ._slides import HTML_MIME, PPTX_MIME, deck_html, deck_pptx, deck_slides
+
+        slides = deck_slides(task.title, answer)
+        name = self._unique_name(task, "slides.html")
+        pptx = name.removesuffix(".html") + ".pptx"
+        task.contents[name] = (HTML_MIME, deck_html(task.title, slides))
+        task.contents[pptx] = (PPTX_MIME, deck_pptx(task.title, slides))
+        base = f"/files-content/{task.id}/"
+        size = len(task.contents[name][1])
+        return FileRef(name, HTML_MIME, size, path=base + name, pptx_path=base + pptx)
 
     def _build_website(self, task: Task, at: float) -> None:
         site = task.website or Website(self.new_id("site_", 16), task.title)

@@ -323,7 +323,7 @@ class V2Tasks:
         limit = call.integer("limit", 50, 1, 200)
         order = call.choice("order", ("asc", "desc"), "desc") or "desc"
         verbose = bool(call.flag("verbose", False))
-        call.choice("slides_format", ("html", "pptx"), "html")
+        slides_format = call.choice("slides_format", ("html", "pptx"), "html") or "html"
         cursor = call.text("cursor") or None
         task = self.task(call, poll=cursor is None)  # a cursor page continues a read already counted
         task, events, next_cursor = self.engine.page_events(
@@ -331,7 +331,7 @@ class V2Tasks:
         )
         body: JSONDict = {
             "task_id": task.id,
-            "messages": [event_view(e, call.origin) for e in events],
+            "messages": [event_view(e, call.origin, slides_format) for e in events],
             "has_more": next_cursor is not None,
         }
         if next_cursor is not None:
