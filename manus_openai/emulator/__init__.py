@@ -23,8 +23,9 @@ Scenario directives — put them anywhere in the prompt text (``input_text``, ba
 ``prompt``); they are stripped from the title and the answer, and an unknown one is a 400:
 
 * ``[[manus:duration=3]]``   run for 3 seconds of the emulator clock, then finish
-* ``[[manus:polls=2]]``      finish on the 2nd retrieve (``GET /v1/responses/{id}`` or
-  ``GET /v1/tasks/{id}``): the first retrieve sees ``running``, the second the end state
+* ``[[manus:polls=2]]``      finish on the 2nd read of the task (``GET /v1/responses/{id}``,
+  ``GET /v1/tasks/{id}``, v2 ``task.detail`` or ``task.listMessages`` without a cursor; one
+  count over both surfaces): the first read sees ``running``, the second the end state
 * ``[[manus:error]]`` / ``[[manus:error=why]]``   end in ``error`` (v1 Task ``failed``)
 * ``[[manus:ask]]`` / ``[[manus:ask=question]]``  pause in ``pending`` with a question; a follow-up
   turn (``previous_response_id``, ``task_id`` or ``taskId``) resumes it
@@ -39,23 +40,26 @@ Scenario directives — put them anywhere in the prompt text (``input_text``, ba
 * ``[[manus:background=10]]``  ``has_running_background_jobs`` stays true 10 s after stopping
 * ``[[manus:structured=fail]]``  an armed structured-output schema ends in ``success: false``
 * ``[[manus:website]]``       the finished task owns a website (``website.*``)
+* ``[[manus:slides]]``        the answer carries a ``slides`` deck: ``slides.html``, or a real
+  ``slides.pptx`` with ``task.listMessages?slides_format=pptx`` (``_slides``)
 
 Global defaults: ``Emulator(task_duration=..., polls=..., outcome=..., output_files=...)`` or
 ``emu.scenario(duration=..., polls=..., outcome=..., files=..., wait=..., background=...)`` at any time.
 
 The v2 surface (manus-api.md §6) is served at ``/v2/<resource>.<verb>`` over the same engine: one
 task store, each surface in its own vocabulary. Where each v2 choice is written: transport, auth,
-rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the
-state machine in ``_lifecycle``; confirmations in ``_confirm``; structured output in
-``_structured``; projects/files/webhooks/browsers/connectors/skills in ``_v2_resources``;
-agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors in ``_errors``;
-unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
+rate limits and timestamps in ``_v2_http``; ``task.*`` in ``_v2_tasks``; the event log and the state
+machine in ``_lifecycle`` (seeded tasks' logs in ``_seed_log``); confirmations in ``_confirm``;
+structured output in ``_structured``; projects/files/webhooks/browsers/connectors/skills in
+``_v2_resources``; agents/usage/websites in ``_v2_account``; record shapes in ``_v2_views``; errors
+in ``_errors``; unknown paths in ``_app``; v1 input roles in ``_v1_inputs``. Cross-surface choices:
 
 * A v2 ``waiting`` task reads ``pending`` on v1 (both vocabularies of §2.4); a user-stopped task
   reads ``completed`` on v1 (the Task schema has no ``stopped``); v1's
   ``createShareableLink``/``enableShared`` is v2's ``share_visibility`` ``public``/``private``.
-* Tasks created on v1 have ``created_by_api_key`` on v2; seeded tasks (``seed_tasks``) have no
-  event log (their ``task.listMessages`` is empty), which keeps 100k-task seeding fast.
+* Tasks created on v1 have ``created_by_api_key`` on v2; seeded tasks (``seed_tasks``) get the
+  event log their status implies (``_seed_log``), built on first need so 100k-task seeding stays
+  fast.
 * ``user_message.content`` is the text as sent, directives included (as v1's ``output`` shows it).
 
 Faults (seeded by ``Emulator(seed=...)``, reproducible)::
@@ -128,7 +132,8 @@ Ambiguities in the docs and what this emulator does (manus-api.md section in bra
   field; the compat guide's ``client.put(..., options={"extra_body": ...})`` sends no body at all
   (the SDK has no such option) and is therefore a successful update of nothing.
 * ``GET /v1/projects`` [Q14]: newest first, only ``limit``.
-* Polls: with ``polls=N``, the N-th retrieve observes the finished state.
+* Polls: with ``polls=N``, the N-th read of the task (v1 retrieve, v2 ``task.detail`` or a
+  cursor-less ``task.listMessages``; lists do not count) observes the finished state.
 * Follow-ups [§3.2]: both ``previous_response_id`` and ``task_id`` is a 400; a follow-up on a
   running task starts a new turn at once; a global default outcome of ``ask`` applies to first
   turns only, so a reply can finish the task.

@@ -13,6 +13,7 @@ from ._clock import Clock, ManualClock, SystemClock
 from ._engine import Engine
 from ._faults import FaultPlan, FaultRule
 from ._model import Outcome, Scenario, Task, check_wait_type
+from ._store import OWNER
 from ._v2_http import OAuthToken, RateLimiter
 from ._webhooks import SignatureMode, WebhookDelivery, WebhookService
 
@@ -76,6 +77,7 @@ class Emulator:
         rate_limit_retry_after: bool = False,
         browsers: Sequence[Mapping[str, str]] | None = None,
         account_type: Literal["personal", "team"] = "personal",
+        team_members: Sequence[Mapping[str, str]] = (),
     ) -> None:
         if not api_key:
             raise ValueError("api_key must be a non-empty string")
@@ -109,6 +111,14 @@ class Emulator:
         )
         if account_type not in ("personal", "team"):
             raise ValueError("account_type must be 'personal' or 'team'")
+        if team_members and account_type != "team":
+            raise ValueError("team_members needs account_type='team'")
+        for member in team_members:
+            if set(member) != {"user_id", "user_name", "email"} or not all(isinstance(v, str) for v in member.values()):
+                raise ValueError("each team member is {'user_id': str, 'user_name': str, 'email': str}")
+            if member["user_id"] in self.engine.members:
+                raise ValueError(f"team member user_id {member['user_id']!r} is given twice (or is the owner's)")
+            self.engine.members[member["user_id"]] = dict(member)
         self.rate_limiter = RateLimiter(self.clock, enabled=rate_limits, retry_after=rate_limit_retry_after)
         online = [dict(b) for b in browsers] if browsers is not None else [dict(DEFAULT_BROWSER)]
         for browser in online:
@@ -196,12 +206,15 @@ class Emulator:
         scopes: Iterable[str] = ("manage_all_tasks",),
         trusted: bool = False,
         app_id: str | None = None,
+        user_id: str | None = None,
     ) -> OAuthToken:
         """Accept ``Authorization: Bearer <token>`` on v2 with these scopes (§6.1.2).
 
         Scopes: ``create_task``, ``manage_all_tasks``, ``create_project``, ``use_connectors``,
         ``use_my_browsers``; ``trusted=True`` is a trusted app (full access, like an API key,
-        except on the API-key-only endpoints). Example::
+        except on the API-key-only endpoints). ``user_id`` names the team member (see
+        ``team_members``) the token acts for: the tasks it creates count as theirs in
+        ``usage.teamLog`` (default: the account owner). Example::
 
             emu.add_oauth_token("tok-1", scopes=["create_task"])
             httpx.get(emu.v2_url + "/task.list", headers={"Authorization": "Bearer tok-1"})
@@ -212,7 +225,10 @@ class Emulator:
             raise ValueError("token must be a non-empty string other than the API key")
         if wanted - known:
             raise ValueError(f"unknown scopes {sorted(wanted - known)}; use {sorted(known)}")
-        entry = OAuthToken(token, wanted, app_id or f"app_{len(self._app.oauth_tokens) + 1}", trusted)
+        if user_id is not None and user_id not in self.engine.members:
+            raise ValueError(f"unknown user_id {user_id!r}; team members: {sorted(self.engine.members)}")
+        app = app_id or f"app_{len(self._app.oauth_tokens) + 1}"
+        entry = OAuthToken(token, wanted, app, trusted, None if user_id == OWNER["user_id"] else user_id)
         self._app.oauth_tokens[token] = entry
         return entry
 
@@ -288,6 +304,7 @@ class Emulator:
         background: float | None = None,
         structured: Literal["ok", "fail"] | None = None,
         website: bool | None = None,
+        slides: bool | None = None,
         reset_polls: bool = False,
         reset_wait: bool = False,
     ) -> Scenario:
@@ -322,6 +339,7 @@ class Emulator:
                 background=background,
                 structured=structured,
                 website=website,
+                slides=slides,
             ).over(current)
             return self.engine.defaults
 
@@ -333,13 +351,20 @@ class Emulator:
         start: float | None = None,
         spacing: float = 1.0,
         prompt: str = "Seeded task {i}",
+        users: Sequence[str] = (),
     ) -> list[str]:
         """Insert ``n`` tasks directly (fast: 100k in about a second); returns their ids, oldest first.
 
         ``statuses`` (v1 Task vocabulary) is cycled; ``start`` is the first ``created_at``
-        (default: ``n * spacing`` seconds before now); ``prompt`` is formatted with ``i``.
+        (default: ``n * spacing`` seconds before now); ``prompt`` is formatted with ``i``;
+        ``users`` (team members' ``user_id``, cycled) say whose tasks they are (default: the
+        owner's). Each task's v2 event log is built on its first read. Example::
+
+            emu = Emulator(account_type="team", team_members=[{"user_id": "u2", "user_name": "Ann",
+                                                                "email": "ann@example.com"}])
+            emu.seed_tasks(10, statuses=["completed", "failed"], users=["user_emulator", "u2"])
         """
-        return self.engine.seed_tasks(n, statuses=statuses, start=start, spacing=spacing, prompt=prompt)
+        return self.engine.seed_tasks(n, statuses=statuses, start=start, spacing=spacing, prompt=prompt, users=users)
 
     def tick(self) -> None:
         """Apply every due transition now (webhook events fire from here when nobody polls)."""

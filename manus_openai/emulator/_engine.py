@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ._errors import ApiError
 from ._lifecycle import Lifecycle
 from ._model import _BASE62, _V1_TO_CANONICAL, DEFAULT_PROFILE, Event, ListQuery, Message, Scenario, Task, Turn
+from ._seed_log import SEEDED_ERROR, SEEDED_QUESTION, seeded_answer
+from ._store import OWNER
 from ._v2_views import decode_cursor, encode_cursor
 
 __all__ = ["Engine"]
@@ -96,18 +98,32 @@ class Engine(Lifecycle):
         spacing: float = 1.0,
         prompt: str = "Seeded task {i}",
         profile: str = DEFAULT_PROFILE,
+        users: Sequence[str] = (),
     ) -> list[str]:
-        """Insert ``n`` finished (or running/pending/failed) tasks quickly, oldest first."""
+        """Insert ``n`` finished (or running/pending/failed) tasks quickly, oldest first.
+
+        Their v2 event logs are built on first need (``_seed_log``), so seeding stays fast.
+        """
         cycle = list(statuses)
         for s in cycle:
             if s not in _V1_TO_CANONICAL:
                 raise ValueError(f"unknown status {s!r}; use one of {sorted(_V1_TO_CANONICAL)}")
         if not cycle:
             raise ValueError("statuses must not be empty")
+        owners: list[str | None] = []
+        for user in users:
+            if user not in self.members:
+                raise ValueError(f"unknown user {user!r}; team members: {sorted(self.members)}")
+            owners.append(None if user == OWNER["user_id"] else user)
         gc_was_enabled = gc.isenabled()
         gc.disable()  # creating 100k acyclic objects otherwise triggers many useless collections
         try:
-            return self._seed(n, cycle, start, spacing, prompt, profile)
+            ids = self._seed(n, cycle, start, spacing, prompt, profile)
+            if any(owners):
+                with self.lock:
+                    for i, task_id in enumerate(ids):
+                        self.tasks[task_id].user_id = owners[i % len(owners)]
+            return ids
         finally:
             if gc_was_enabled:
                 gc.enable()
@@ -129,9 +145,9 @@ class Engine(Lifecycle):
                 task_id = raw_ids[22 * i : 22 * i + 22]
                 messages = [Message(task_id + "u", "user", text, created)]
                 if status == "stopped":
-                    messages.append(Message(task_id + "a", "assistant", f'Emulated answer to "{text}".', created))
+                    messages.append(Message(task_id + "a", "assistant", seeded_answer(text), created))
                 elif status == "waiting":
-                    messages.append(Message(task_id + "a", "assistant", "Could you clarify?", created))
+                    messages.append(Message(task_id + "a", "assistant", SEEDED_QUESTION, created))
                 task = Task(
                     id=task_id,
                     seq=self._seq,
@@ -143,9 +159,10 @@ class Engine(Lifecycle):
                     task_mode="agent",
                     messages=messages,
                     status=status,
-                    error="The task failed (emulated error)." if status == "error" else None,
+                    error=SEEDED_ERROR if status == "error" else None,
                     turns=1,
                     credit_usage_fixed=1 + i % 7,
+                    seeded=status,
                 )
                 if status == "running":
                     task.turn = Turn(started_at=created, scenario=Scenario(outcome="forever", progress=0))
@@ -169,6 +186,7 @@ class Engine(Lifecycle):
         """
         with self.lock:
             task = self.get(task_id)
+            self._build_seeded_log(task)
             events = task.events
             if cursor is not None:
                 parts = decode_cursor(cursor, task.id, 3)

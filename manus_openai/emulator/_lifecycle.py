@@ -87,6 +87,7 @@ class Lifecycle(Store):
         title: str | None = None,
         structured_schema: dict[str, object] | None = None,
         created_by_app: str | None = None,
+        user_id: str | None = None,
         agent_id: str | None = None,
         task_id: str | None = None,
         field_name: str = "prompt",
@@ -119,6 +120,7 @@ class Lifecycle(Store):
                 metadata=dict(metadata or {}),
                 structured_schema=structured_schema,
                 created_by_app=created_by_app,
+                user_id=user_id,
                 agent_id=agent_id,
                 task_type="agent_subtask" if agent_id else ("project" if project else "standard"),
             )
@@ -227,9 +229,22 @@ class Lifecycle(Store):
         files: Sequence[FileRef] = (),
         verbose: bool = False,
     ) -> Event:
+        self._build_seeded_log(task)
         event = Event(self.new_id("evt_", 16), kind, at, payload, tuple(files), verbose)
         task.events.append(event)
         return event
+
+    def _build_seeded_log(self, task: Task) -> None:
+        """Put a seeded task's log (``_seed_log``) in front of its events, once."""
+        if task.seeded is None:
+            return
+        from ._seed_log import seeded_events
+
+        events, waiting = seeded_events(task)
+        if waiting is not None and task.status == "waiting" and task.waiting is None:
+            task.waiting = waiting
+        task.seeded = None
+        task.events[:0] = events
 
     def _status(
         self, task: Task, status: str, at: float, brief: str, description: str, detail: Waiting | None = None
@@ -352,6 +367,8 @@ class Lifecycle(Store):
                 body = f"# {task.title}\n\nOutput file {k} of task {task.id}.\n\n{text}\n".encode()
                 task.contents[name] = ("text/markdown", body)
                 attachments.append(FileRef(name, "text/markdown", len(body), path=f"/files-content/{task.id}/{name}"))
+            if sc.slides:
+                attachments.append(self._build_slides(task, text))
             task.messages.append(Message(self.new_id(), "assistant", text, at, attachments))
             self._event(task, "assistant_message", at, {"content": text}, files=attachments)
             if task.structured_schema is not None:
@@ -393,6 +410,19 @@ class Lifecycle(Store):
         self._emit(
             TaskEvent("task_stopped", task.id, at, task.title, message=task.waiting.description, stop_reason="ask")
         )
+
+    def _build_slides(self, task: Task, answer: str) -> FileRef:
+        """Store the task's deck in both forms (``_slides``); the HTML one is the attachment."""
+        from ._slides import HTML_MIME, PPTX_MIME, deck_html, deck_pptx, deck_slides
+
+        slides = deck_slides(task.title, answer)
+        name = self._unique_name(task, "slides.html")
+        pptx = name.removesuffix(".html") + ".pptx"
+        task.contents[name] = (HTML_MIME, deck_html(task.title, slides))
+        task.contents[pptx] = (PPTX_MIME, deck_pptx(task.title, slides))
+        base = f"/files-content/{task.id}/"
+        size = len(task.contents[name][1])
+        return FileRef(name, HTML_MIME, size, path=base + name, pptx_path=base + pptx)
 
     def _build_website(self, task: Task, at: float) -> None:
         site = task.website or Website(self.new_id("site_", 16), task.title)
@@ -450,6 +480,7 @@ class Lifecycle(Store):
         """Answer a confirmation wait; ``decide`` validates ``value`` and says whether the task resumes."""
         with self.lock:
             task = self.get(task_id)
+            self._build_seeded_log(task)
             waiting = task.waiting
             if task.status != "waiting" or waiting is None:
                 raise ApiError.precondition(f"task {task.id} is {task.status}, not waiting for a confirmation")
@@ -508,7 +539,7 @@ class Lifecycle(Store):
             now = self.clock.now()
             self._close_running(task, now)
             self._credits_spent_done += task.credits(now, self.credits_per_second)
-            self.deleted_usage[task_id] = (task.created_at, task.credits(now, self.credits_per_second))
+            self.deleted_usage[task_id] = (task.created_at, task.credits(now, self.credits_per_second), task.user_id)
             self._active.discard(task_id)
             self._gone[task_id] = (task.created_at, task.updated_at, task.seq)
             self._version += 1

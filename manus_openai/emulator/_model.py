@@ -60,6 +60,8 @@ class Scenario:
     ``background`` keeps ``has_running_background_jobs`` true for that many seconds after the
     task stops (§12.1). ``structured="fail"`` makes an armed structured-output schema end in
     ``success: false`` (§6.15). ``website=True`` makes the finished task own a website (§6.14).
+    ``slides=True`` adds a ``slides`` attachment (an HTML deck, a ``.pptx`` with
+    ``slides_format=pptx``; see ``_slides``) to the finished task's answer.
 
     Example::
 
@@ -78,6 +80,7 @@ class Scenario:
     background: float | None = None
     structured: Literal["ok", "fail"] | None = None
     website: bool | None = None
+    slides: bool | None = None
 
     def over(self, defaults: Scenario) -> Scenario:
         """This scenario with unset fields taken from ``defaults``."""
@@ -135,11 +138,13 @@ def parse_directives(text: str, field_name: str = "prompt") -> tuple[Scenario, s
             values["structured"] = raw
         elif name == "website":
             values["website"] = True
+        elif name == "slides":
+            values["slides"] = True
         else:
             raise ApiError.invalid(
                 field_name,
                 f"unknown emulator directive [[manus:{name}]] (known: duration, polls, files, progress, "
-                "finish, error, ask, forever, wait, background, structured, website)",
+                "finish, error, ask, forever, wait, background, structured, website, slides)",
             )
     clean = " ".join(_DIRECTIVE.sub(" ", text).split())
     return Scenario(**values), clean  # type: ignore[arg-type]  # keys are exactly Scenario fields
@@ -183,7 +188,7 @@ class FileRef:
     """A file attached to a message: given by the user or produced by the agent.
 
     ``path`` is set when the emulator itself serves the bytes (rendered absolute on the request's
-    host); ``url`` is set for a user's public URL.
+    host); ``url`` is set for a user's public URL; ``pptx_path`` marks a ``slides`` deck.
     """
 
     name: str
@@ -191,6 +196,7 @@ class FileRef:
     size: int
     url: str | None = None
     path: str | None = None
+    pptx_path: str | None = None  # set on a slides deck: where its PowerPoint form is served
 
 
 @dataclass(slots=True)
@@ -246,6 +252,8 @@ class Task:
     agent_id: str | None = None
     created_by_app: str | None = None  # the OAuth app id, None for the API key
     website: Website | None = None
+    user_id: str | None = None  # the team member who created it; None is the account owner
+    seeded: Status | None = None  # the status ``seed_tasks`` gave it while its event log is unbuilt
 
     @property
     def shareable(self) -> bool:

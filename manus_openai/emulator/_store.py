@@ -15,10 +15,12 @@ from ._clock import Clock
 from ._errors import ApiError
 from ._model import _BASE62, UPLOAD_URL_TTL, Project, Scenario, StoredFile, Task, TaskEvent, Webhook
 
-__all__ = ["FILE_SIZE_LIMIT", "STORAGE_LIMIT", "Store"]
+__all__ = ["FILE_SIZE_LIMIT", "OWNER", "STORAGE_LIMIT", "Store"]
 
 FILE_SIZE_LIMIT = 512 * 1024 * 1024  # per file (manus-api.md §6.12)
 STORAGE_LIMIT = 10 * 1024**3  # per account (§6.12)
+OWNER = {"user_id": "user_emulator", "user_name": "Emulator user", "email": "user@example.com"}
+"""The account owner: the API key's user (a team's admin)."""
 
 
 class Store:
@@ -57,7 +59,9 @@ class Store:
         self.storage_limit = STORAGE_LIMIT
         self.listeners: list[Callable[[TaskEvent], None]] = []
         self.websites: dict[str, str] = {}  # website id -> task id
-        self.deleted_usage: dict[str, tuple[float, int]] = {}  # deleted task id -> (created_at, credits)
+        # deleted task id -> (created_at, credits, user_id)
+        self.deleted_usage: dict[str, tuple[float, int, str | None]] = {}
+        self.members: dict[str, dict[str, str]] = {OWNER["user_id"]: dict(OWNER)}  # team members by user_id
 
     # ------------------------------------------------------------------ ids and events
     def new_id(self, prefix: str = "", length: int = 22) -> str:

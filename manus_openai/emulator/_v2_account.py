@@ -8,9 +8,20 @@ Choices where the docs are silent:
 * Usage follows what tasks really consumed: ``usage.list`` has one ``cost`` record per task with
   credits (negative ``credits``), deleted tasks titled ``Deleted conversation``, newest first.
   The account is personal unless ``Emulator(account_type="team")``: ``usage.teamStatistic`` and
-  ``usage.teamLog`` are 403 ``permission_denied`` for a personal account; for a team they
-  report the one emulator user. ``start_date``/``end_date`` default to the last 30 days and must
-  be ordered. ``usage.availableCredits`` reports ``credit_limit`` minus what was spent (1,000
+  ``usage.teamLog`` are 403 ``permission_denied`` for a personal account. The API key is the
+  team admin's, so both report the whole team. ``start_date``/``end_date`` default to the last
+  30 days and must be ordered; a task counts in the range its ``created_at`` falls in.
+* ``usage.teamLog`` has one row per team member (§6.14): the owner and every
+  ``Emulator(team_members=...)`` member, members without tasks in the range included with
+  ``0``/``0``; ``task_count`` counts the member's tasks created in the range (deleted ones
+  too), ``credits`` what they consumed. A task belongs to whoever created it: the owner for
+  the API key, ``add_oauth_token(user_id=...)``'s member for that token, ``seed_tasks(users=...)``
+  for seeded tasks. Rows are ordered by ``sort_by`` (``is_asc``), ties by ``user_id``; the
+  cursor is a position in that order and pins the query's range and sort: the next page is the
+  same request plus ``cursor`` (a cursor with another ``sort_by``/``is_asc``/range is a 400
+  naming ``cursor``; when the request leaves the dates out, the cursor's range applies, so
+  "the last 30 days" does not slide between pages). Each page reads the aggregates as they are
+  when it is served. ``usage.availableCredits`` reports ``credit_limit`` minus what was spent (1,000
   credits when there is no limit), all of it as ``periodic_credits``; the refresh fields are
   ``0``/``0``/``""`` for teams and a daily 300-credit refresh for personal accounts.
 * Websites exist only for tasks that built one (``[[manus:website]]`` or
@@ -30,6 +41,7 @@ from starlette.routing import Route
 from ._engine import Engine
 from ._errors import ApiError
 from ._model import Task, Website
+from ._store import OWNER
 from ._v2_http import Call, V2Surface
 from ._v2_tasks import AGENT_ID, V2Tasks
 from ._v2_views import decode_cursor, encode_cursor
@@ -91,14 +103,22 @@ class V2Account:
         return {"agent": self._agent()}
 
     # ------------------------------------------------------------------ usage
-    def _records(self) -> list[tuple[float, str, str, int]]:
+    def _records(self, *, with_zero: bool = False) -> list[tuple[float, str, str, int, str]]:
+        """``(created_at, task_id, title, credits, user_id)`` newest first (tasks with credits only,
+        unless ``with_zero``)."""
         now = self.engine.clock.now()
         rate = self.engine.credits_per_second
+        owner = OWNER["user_id"]
         with self.engine.lock:
             self.engine.advance_active()
-            rows = [(t.created_at, t.id, t.title, t.credits(now, rate)) for t in self.engine.tasks.values()]
-            rows += [(c, i, "Deleted conversation", n) for i, (c, n) in self.engine.deleted_usage.items()]
-        return sorted((r for r in rows if r[3] > 0), key=lambda r: (r[0], r[1]), reverse=True)
+            rows = [
+                (t.created_at, t.id, t.title, t.credits(now, rate), t.user_id or owner)
+                for t in self.engine.tasks.values()
+            ]
+            rows += [
+                (c, i, "Deleted conversation", n, u or owner) for i, (c, n, u) in self.engine.deleted_usage.items()
+            ]
+        return sorted((r for r in rows if with_zero or r[3] > 0), key=lambda r: (r[0], r[1]), reverse=True)
 
     async def usage_list(self, call: Call) -> JSONDict:
         limit = call.integer("limit", 20, 1, 100)
@@ -115,7 +135,7 @@ class V2Account:
                 "type": "cost",
                 "collaborate_infos": [],
             }
-            for created, task_id, title, credits in page
+            for created, task_id, title, credits, _ in page
         ]
         body: JSONDict = {"data": data, "has_more": start + limit < len(rows)}
         if body["has_more"]:
@@ -126,10 +146,13 @@ class V2Account:
         if self.account_type != "team":
             raise ApiError.denied(f"{name} is available to team accounts only")
 
-    def _range(self, call: Call) -> tuple[int, int]:
+    def _range(self, call: Call, pinned: tuple[int, int] | None = None) -> tuple[int, int]:
         now = int(self.engine.clock.now())
         end = call.opt_int("end_date")
         start = call.opt_int("start_date")
+        if pinned is not None:
+            start = pinned[0] if start is None else start
+            end = pinned[1] if end is None else end
         end = now if end is None else end
         start = end - 30 * DAY if start is None else start
         if start > end:
@@ -140,7 +163,7 @@ class V2Account:
         self._team("usage.teamStatistic")
         start, end = self._range(call)
         days: dict[int, int] = {}
-        for created, _, _, credits in self._records():
+        for created, _, _, credits, _ in self._records():
             if start <= created <= end:
                 day = int(created) - int(created) % DAY
                 days[day] = days.get(day, 0) + credits
@@ -148,19 +171,38 @@ class V2Account:
 
     async def team_log(self, call: Call) -> JSONDict:
         self._team("usage.teamLog")
-        call.integer("limit", 20, 1, 100)
-        call.choice("sort_by", ("task_count", "credits"), "task_count")
-        call.flag("is_asc", False)
-        start, end = self._range(call)
-        rows = [r for r in self._records() if start <= r[0] <= end]
-        user = {
-            "user_id": "user_emulator",
-            "user_name": "Emulator user",
-            "email": "user@example.com",
-            "task_count": len(rows),
-            "credits": sum(r[3] for r in rows),
-        }
-        return {"data": [user], "has_more": False}
+        limit = call.integer("limit", 20, 1, 100)
+        sort_by = call.choice("sort_by", ("task_count", "credits"), "task_count") or "task_count"
+        ascending = bool(call.flag("is_asc", False))
+        cursor = call.text("cursor")
+        offset, pinned = 0, None
+        if cursor:
+            _, c_sort, c_asc, c_start, c_end, c_offset = decode_cursor(cursor, "teamlog", 6)
+            if not all(p.lstrip("-").isdigit() for p in (c_asc, c_start, c_end, c_offset)):
+                raise ApiError.invalid("cursor", "unknown or foreign cursor (pass next_cursor unchanged)")
+            offset, pinned = int(c_offset), (int(c_start), int(c_end))
+            if (c_sort, c_asc) != (sort_by, str(int(ascending))):
+                raise ApiError.invalid("cursor", "this cursor belongs to another sort_by or is_asc")
+        start, end = self._range(call, pinned)
+        if pinned is not None and pinned != (start, end):
+            raise ApiError.invalid("cursor", "this cursor belongs to another start_date/end_date")
+        totals = {user_id: [0, 0] for user_id in self.engine.members}
+        for created, _, _, credits, user_id in self._records(with_zero=True):
+            if start <= created <= end and user_id in totals:
+                totals[user_id][0] += 1
+                totals[user_id][1] += credits
+        key = 0 if sort_by == "task_count" else 1
+        # Ties by user_id ascending in both directions, so equal rows never swap between pages.
+        order = sorted(totals, key=lambda u: u)
+        order.sort(key=lambda u: totals[u][key], reverse=not ascending)
+        members = self.engine.members
+        data = [
+            {**members[u], "task_count": totals[u][0], "credits": totals[u][1]} for u in order[offset : offset + limit]
+        ]
+        body: JSONDict = {"data": data, "has_more": offset + limit < len(order)}
+        if body["has_more"]:
+            body["next_cursor"] = encode_cursor("teamlog", sort_by, int(ascending), start, end, offset + limit)
+        return body
 
     async def available_credits(self, call: Call) -> JSONDict:
         spent = sum(r[3] for r in self._records())

@@ -117,6 +117,7 @@ class OAuthToken:
     scopes: frozenset[str]
     app_id: str
     trusted: bool = False
+    user_id: str | None = None  # the team member the token acts for (None: the account owner)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ class Principal:
     @property
     def app_id(self) -> str | None:
         return self.token.app_id if self.token else None
+
+    @property
+    def user_id(self) -> str | None:
+        """The team member calling (``None``: the account owner, whose the API key is)."""
+        return self.token.user_id if self.token else None
 
     def sees(self, task: Task) -> bool:
         """Whether this caller may read or act on ``task`` (a ``create_task`` token: only its own)."""

@@ -19,6 +19,13 @@ Choices where the docs are silent:
 * ``task.list`` ``scope=project`` without ``project_id`` and ``scope=agent_subtask`` without
   ``agent_id`` are 400s naming the missing field; ``project_id`` alone filters by project.
   The agent's main task has ``task_type: "standard"`` and is created on first use.
+* Polls (``Emulator(polls=N)``, ``[[manus:polls=N]]``): every request that reads one task counts,
+  on either surface: v1 ``GET /v1/responses/{id}`` and ``GET /v1/tasks/{id}``, v2 ``task.detail``
+  and ``task.listMessages`` (a follower that only reads the log sees the task progress and finish).
+  A ``listMessages`` request with a ``cursor`` does not count: it pages through a read already
+  counted, so walking back a long log never advances the task mid-walk. Lists (``task.list``,
+  ``GET /v1/tasks``) do not count. A request refused before it reads the task (bad input, 404)
+  does not count either.
 * ``task.update`` with ``title: ""`` is a 400 (empty titles are invalid, as on ``website.update``).
 """
 
@@ -87,7 +94,11 @@ class V2Tasks:
                 self.main_task_id = task.id
             return self.engine.get(self.main_task_id)
 
-    def task(self, call: Call, name: str = "task_id", *, shortcut: bool = True) -> Task:
+    def task(self, call: Call, name: str = "task_id", *, shortcut: bool = True, poll: bool = False) -> Task:
+        """The task ``name`` names (shortcuts resolved, the caller's visibility checked).
+
+        ``poll=True`` counts the read as a poll of ``Scenario.polls`` (after the visibility check).
+        """
         task_id = call.need(name)
         if task_id in (MAIN_TASK, AGENT_ID):
             if not shortcut or task_id == AGENT_ID:
@@ -96,6 +107,8 @@ class V2Tasks:
         task = self.engine.get(task_id)
         if not call.principal.sees(task):
             raise ApiError.not_found(f"task not found: {task_id}")
+        if poll:
+            self.engine.advance(task, poll=True)
         return task
 
     def _profile(self, call: Call) -> str | None:
@@ -217,12 +230,13 @@ class V2Tasks:
             title=title,
             structured_schema=schema,
             created_by_app=call.principal.app_id,
+            user_id=call.principal.user_id,
             field_name="message.content",
         )
         return task_ref(task)
 
     async def detail(self, call: Call) -> JSONDict:
-        task = self.task(call)
+        task = self.task(call, poll=True)
         return {"task": task_record(task, self.engine.clock.now(), self.engine.credits_per_second)}
 
     async def list_tasks(self, call: Call) -> JSONDict:
@@ -306,18 +320,18 @@ class V2Tasks:
         return {"task_id": task.id}
 
     async def list_messages(self, call: Call) -> JSONDict:
-        task = self.task(call)
         limit = call.integer("limit", 50, 1, 200)
         order = call.choice("order", ("asc", "desc"), "desc") or "desc"
         verbose = bool(call.flag("verbose", False))
-        call.choice("slides_format", ("html", "pptx"), "html")
+        slides_format = call.choice("slides_format", ("html", "pptx"), "html") or "html"
         cursor = call.text("cursor") or None
+        task = self.task(call, poll=cursor is None)  # a cursor page continues a read already counted
         task, events, next_cursor = self.engine.page_events(
             task.id, order=order, limit=limit, cursor=cursor, verbose=verbose
         )
         body: JSONDict = {
             "task_id": task.id,
-            "messages": [event_view(e, call.origin) for e in events],
+            "messages": [event_view(e, call.origin, slides_format) for e in events],
             "has_more": next_cursor is not None,
         }
         if next_cursor is not None:

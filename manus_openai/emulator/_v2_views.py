@@ -24,6 +24,7 @@ from ._model import (
     Task,
     Webhook,
 )
+from ._slides import PPTX_MIME
 
 __all__ = [
     "API_KEY_REF",
@@ -82,17 +83,22 @@ def task_ref(task: Task) -> JSON:
     return body
 
 
-def _attachment(ref: FileRef, origin: str) -> JSON:
+def _attachment(ref: FileRef, origin: str, slides_format: str) -> JSON:
+    if ref.pptx_path is not None:  # a slides deck (``_slides``): HTML, or PowerPoint on request
+        if slides_format == "pptx":
+            name = ref.name.removesuffix(".html") + ".pptx"
+            return {"type": "slides", "filename": name, "url": origin + ref.pptx_path, "content_type": PPTX_MIME}
+        return {"type": "slides", "filename": ref.name, "url": origin + (ref.path or ""), "content_type": ref.mime}
     kind = "image" if ref.mime.startswith("image/") else "voice" if ref.mime.startswith("audio/") else "file"
     url = origin + ref.path if ref.path is not None else (ref.url or "")
     return {"type": kind, "filename": ref.name, "url": url, "content_type": ref.mime}
 
 
-def event_view(event: Event, origin: str) -> JSON:
-    """``{id, type, timestamp, <type>: payload}``."""
+def event_view(event: Event, origin: str, slides_format: str = "html") -> JSON:
+    """``{id, type, timestamp, <type>: payload}``; ``slides_format`` picks the slides decks' form."""
     payload = dict(event.payload)
     if event.type in ("user_message", "assistant_message"):
-        payload["attachments"] = [_attachment(f, origin) for f in event.files]
+        payload["attachments"] = [_attachment(f, origin, slides_format) for f in event.files]
     return {"id": event.id, "type": event.type, "timestamp": int(event.at), event.type: payload}
 
 
