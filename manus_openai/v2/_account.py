@@ -7,6 +7,7 @@ statistics) still come back as cursor pages: one page today, and every page shou
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from typing_extensions import Unpack
@@ -25,6 +26,32 @@ from ..types.v2.account import (
     TeamStatistic,
     UsageRecord,
     V2Project,
+)
+from ._account_views import (
+    AsyncV2AgentsWithRawResponse,
+    AsyncV2AgentsWithStreamingResponse,
+    AsyncV2BrowsersWithRawResponse,
+    AsyncV2BrowsersWithStreamingResponse,
+    AsyncV2ConnectorsWithRawResponse,
+    AsyncV2ConnectorsWithStreamingResponse,
+    AsyncV2ProjectsWithRawResponse,
+    AsyncV2ProjectsWithStreamingResponse,
+    AsyncV2SkillsWithRawResponse,
+    AsyncV2SkillsWithStreamingResponse,
+    AsyncV2UsageWithRawResponse,
+    AsyncV2UsageWithStreamingResponse,
+    V2AgentsWithRawResponse,
+    V2AgentsWithStreamingResponse,
+    V2BrowsersWithRawResponse,
+    V2BrowsersWithStreamingResponse,
+    V2ConnectorsWithRawResponse,
+    V2ConnectorsWithStreamingResponse,
+    V2ProjectsWithRawResponse,
+    V2ProjectsWithStreamingResponse,
+    V2SkillsWithRawResponse,
+    V2SkillsWithStreamingResponse,
+    V2UsageWithRawResponse,
+    V2UsageWithStreamingResponse,
 )
 from ._base import AsyncV2Resource, RequestOptions, V2Resource
 from ._pages import AsyncCursorPage, SyncCursorPage
@@ -106,9 +133,20 @@ class V2Projects(V2Resource):
         project = client.v2.projects.create("Research", instruction="Cite sources")
     """
 
+    @cached_property
+    def with_raw_response(self) -> V2ProjectsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2ProjectsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2ProjectsWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2ProjectsWithStreamingResponse(self)
+
     def create(self, name: str, *, instruction: str | None = None, **options: Unpack[RequestOptions]) -> V2Project:
         """``project.create``."""
-        return self._call("POST", "project.create", _project_body(name, instruction), ProjectCreated, options).project
+        body = _project_body(name, instruction)
+        return self._unwrap("POST", "project.create", body, ProjectCreated, options, lambda answer: answer.project)
 
     def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[V2Project]:
         """``project.list``."""
@@ -117,6 +155,16 @@ class V2Projects(V2Resource):
 
 class V2Browsers(V2Resource):
     """``client.v2.browsers``: Manus Browser Extensions online now (for a ``needConnectMyBrowser`` answer)."""
+
+    @cached_property
+    def with_raw_response(self) -> V2BrowsersWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2BrowsersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2BrowsersWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2BrowsersWithStreamingResponse(self)
 
     def online(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Browser]:
         """``browser.onlineList``; empty when no extension is online.
@@ -131,6 +179,16 @@ class V2Browsers(V2Resource):
 class V2Connectors(V2Resource):
     """``client.v2.connectors``."""
 
+    @cached_property
+    def with_raw_response(self) -> V2ConnectorsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2ConnectorsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2ConnectorsWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2ConnectorsWithStreamingResponse(self)
+
     def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Connector]:
         """``connector.list``: the connectors installed in the account."""
         return self._list("connector.list", {}, SyncCursorPage[Connector], Connector, options)
@@ -138,6 +196,16 @@ class V2Connectors(V2Resource):
 
 class V2Skills(V2Resource):
     """``client.v2.skills``."""
+
+    @cached_property
+    def with_raw_response(self) -> V2SkillsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2SkillsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2SkillsWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2SkillsWithStreamingResponse(self)
 
     def list(self, *, project_id: str | None = None, **options: Unpack[RequestOptions]) -> SyncCursorPage[Skill]:
         """``skill.list`` (with ``project_id``, the project's skills too)."""
@@ -148,6 +216,16 @@ class V2Skills(V2Resource):
 class V2Agents(V2Resource):
     """``client.v2.agents`` (API key only)."""
 
+    @cached_property
+    def with_raw_response(self) -> V2AgentsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2AgentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2AgentsWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2AgentsWithStreamingResponse(self)
+
     def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[Agent]:
         """``agent.list``."""
         return self._list("agent.list", {}, SyncCursorPage[Agent], Agent, options)
@@ -155,13 +233,14 @@ class V2Agents(V2Resource):
     def retrieve(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """``agent.detail`` (``agent-default`` is the default IM agent)."""
         query = {"agent_id": check_id("agent_id", agent_id)}
-        return self._call("GET", "agent.detail", query, AgentDetail, options).agent
+        return self._unwrap("GET", "agent.detail", query, AgentDetail, options, lambda answer: answer.agent)
 
     def update(
         self, agent_id: str, *, nickname: str | None = None, about: str | None = None, **options: Unpack[RequestOptions]
     ) -> Agent:
         """``agent.update``."""
-        return self._call("POST", "agent.update", _agent_body(agent_id, nickname, about), AgentDetail, options).agent
+        body = _agent_body(agent_id, nickname, about)
+        return self._unwrap("POST", "agent.update", body, AgentDetail, options, lambda answer: answer.agent)
 
 
 class V2Usage(V2Resource):
@@ -171,6 +250,16 @@ class V2Usage(V2Resource):
 
         print(client.v2.usage.available_credits().total_credits)
     """
+
+    @cached_property
+    def with_raw_response(self) -> V2UsageWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2UsageWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2UsageWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2UsageWithStreamingResponse(self)
 
     def list(
         self, *, limit: int | None = None, cursor: str | None = None, **options: Unpack[RequestOptions]
@@ -202,18 +291,28 @@ class V2Usage(V2Resource):
 
     def available_credits(self, **options: Unpack[RequestOptions]) -> AvailableCredits:
         """``usage.availableCredits``: the balance (``total_credits`` is authoritative)."""
-        return self._call("GET", "usage.availableCredits", {}, AvailableCreditsAnswer, options).data
+        return self._unwrap("GET", "usage.availableCredits", {}, AvailableCreditsAnswer, options, lambda a: a.data)
 
 
 class AsyncV2Projects(AsyncV2Resource):
     """The async twin of ``V2Projects``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncV2ProjectsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2ProjectsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2ProjectsWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2ProjectsWithStreamingResponse(self)
 
     async def create(
         self, name: str, *, instruction: str | None = None, **options: Unpack[RequestOptions]
     ) -> V2Project:
         """``project.create``."""
         body = _project_body(name, instruction)
-        return (await self._call("POST", "project.create", body, ProjectCreated, options)).project
+        return await self._unwrap("POST", "project.create", body, ProjectCreated, options, lambda a: a.project)
 
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[V2Project, AsyncCursorPage[V2Project]]:
         """``project.list``."""
@@ -223,6 +322,16 @@ class AsyncV2Projects(AsyncV2Resource):
 class AsyncV2Browsers(AsyncV2Resource):
     """The async twin of ``V2Browsers``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2BrowsersWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2BrowsersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2BrowsersWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2BrowsersWithStreamingResponse(self)
+
     def online(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Browser, AsyncCursorPage[Browser]]:
         """``browser.onlineList``."""
         return self._list("browser.onlineList", {}, AsyncCursorPage[Browser], Browser, options)
@@ -231,6 +340,16 @@ class AsyncV2Browsers(AsyncV2Resource):
 class AsyncV2Connectors(AsyncV2Resource):
     """The async twin of ``V2Connectors``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2ConnectorsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2ConnectorsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2ConnectorsWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2ConnectorsWithStreamingResponse(self)
+
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Connector, AsyncCursorPage[Connector]]:
         """``connector.list``."""
         return self._list("connector.list", {}, AsyncCursorPage[Connector], Connector, options)
@@ -238,6 +357,16 @@ class AsyncV2Connectors(AsyncV2Resource):
 
 class AsyncV2Skills(AsyncV2Resource):
     """The async twin of ``V2Skills``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncV2SkillsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2SkillsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2SkillsWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2SkillsWithStreamingResponse(self)
 
     def list(
         self, *, project_id: str | None = None, **options: Unpack[RequestOptions]
@@ -250,6 +379,16 @@ class AsyncV2Skills(AsyncV2Resource):
 class AsyncV2Agents(AsyncV2Resource):
     """The async twin of ``V2Agents``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2AgentsWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2AgentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2AgentsWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2AgentsWithStreamingResponse(self)
+
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Agent, AsyncCursorPage[Agent]]:
         """``agent.list``."""
         return self._list("agent.list", {}, AsyncCursorPage[Agent], Agent, options)
@@ -257,18 +396,28 @@ class AsyncV2Agents(AsyncV2Resource):
     async def retrieve(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """``agent.detail``."""
         query = {"agent_id": check_id("agent_id", agent_id)}
-        return (await self._call("GET", "agent.detail", query, AgentDetail, options)).agent
+        return await self._unwrap("GET", "agent.detail", query, AgentDetail, options, lambda answer: answer.agent)
 
     async def update(
         self, agent_id: str, *, nickname: str | None = None, about: str | None = None, **options: Unpack[RequestOptions]
     ) -> Agent:
         """``agent.update``."""
         body = _agent_body(agent_id, nickname, about)
-        return (await self._call("POST", "agent.update", body, AgentDetail, options)).agent
+        return await self._unwrap("POST", "agent.update", body, AgentDetail, options, lambda answer: answer.agent)
 
 
 class AsyncV2Usage(AsyncV2Resource):
     """The async twin of ``V2Usage``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncV2UsageWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2UsageWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2UsageWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2UsageWithStreamingResponse(self)
 
     def list(
         self, *, limit: int | None = None, cursor: str | None = None, **options: Unpack[RequestOptions]
@@ -301,4 +450,5 @@ class AsyncV2Usage(AsyncV2Resource):
 
     async def available_credits(self, **options: Unpack[RequestOptions]) -> AvailableCredits:
         """``usage.availableCredits``."""
-        return (await self._call("GET", "usage.availableCredits", {}, AvailableCreditsAnswer, options)).data
+        answer = AvailableCreditsAnswer
+        return await self._unwrap("GET", "usage.availableCredits", {}, answer, options, lambda a: a.data)

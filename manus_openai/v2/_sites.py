@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 import httpx
@@ -29,6 +30,16 @@ from ..types.v2.account import (
 from ._base import AsyncV2Resource, RequestOptions, V2Resource
 from ._pages import AsyncCursorPage, SyncCursorPage
 from ._params import check_choice, check_id, check_str, given
+from ._views import (
+    AsyncV2WebhooksWithRawResponse,
+    AsyncV2WebhooksWithStreamingResponse,
+    AsyncV2WebsitesWithRawResponse,
+    AsyncV2WebsitesWithStreamingResponse,
+    V2WebhooksWithRawResponse,
+    V2WebhooksWithStreamingResponse,
+    V2WebsitesWithRawResponse,
+    V2WebsitesWithStreamingResponse,
+)
 
 if TYPE_CHECKING:
     from ..webhooks import HeadersLike, WebhookEvent
@@ -88,13 +99,24 @@ class V2Webhooks(V2Resource):
         event = client.v2.webhooks.unwrap(body, headers, url="https://example.com/manus-hook")
     """
 
+    @cached_property
+    def with_raw_response(self) -> V2WebhooksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2WebhooksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2WebhooksWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2WebhooksWithStreamingResponse(self)
+
     def __init__(self, client: Any) -> None:
         super().__init__(client)
         self._keys = _KeyCache(time.monotonic)
 
     def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
         """``webhook.create``: Manus first calls ``url``, which must answer 2xx."""
-        return self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options).webhook
+        body = {"url": _hook_url(url)}
+        return self._unwrap("POST", "webhook.create", body, V2WebhookCreated, options, lambda a: a.webhook)
 
     def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[V2Webhook]:
         """``webhook.list``."""
@@ -109,7 +131,10 @@ class V2Webhooks(V2Resource):
         fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
         if fresh is not None:
             return fresh
-        return self._keys.store(self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+        return self._fetch_public_key()
+
+    def _fetch_public_key(self, **options: Unpack[RequestOptions]) -> V2WebhookPublicKey:
+        return self._unwrap("GET", "webhook.publicKey", {}, V2WebhookPublicKey, options, self._keys.store)
 
     def unwrap(
         self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
@@ -129,6 +154,16 @@ class V2Websites(V2Resource):
         site = client.v2.websites.status(task_id=task_id)
         print(site.publish_status, site.site_urls)
     """
+
+    @cached_property
+    def with_raw_response(self) -> V2WebsitesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2WebsitesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2WebsitesWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2WebsitesWithStreamingResponse(self)
 
     def status(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
@@ -173,13 +208,24 @@ class V2Websites(V2Resource):
 class AsyncV2Webhooks(AsyncV2Resource):
     """The async twin of ``V2Webhooks``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2WebhooksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2WebhooksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2WebhooksWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2WebhooksWithStreamingResponse(self)
+
     def __init__(self, client: Any) -> None:
         super().__init__(client)
         self._keys = _KeyCache(time.monotonic)
 
     async def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
         """``webhook.create``."""
-        return (await self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options)).webhook
+        body = {"url": _hook_url(url)}
+        return await self._unwrap("POST", "webhook.create", body, V2WebhookCreated, options, lambda a: a.webhook)
 
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[V2Webhook, AsyncCursorPage[V2Webhook]]:
         """``webhook.list``."""
@@ -195,7 +241,10 @@ class AsyncV2Webhooks(AsyncV2Resource):
         fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
         if fresh is not None:
             return fresh
-        return self._keys.store(await self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+        return await self._fetch_public_key()
+
+    async def _fetch_public_key(self, **options: Unpack[RequestOptions]) -> V2WebhookPublicKey:
+        return await self._unwrap("GET", "webhook.publicKey", {}, V2WebhookPublicKey, options, self._keys.store)
 
     async def unwrap(
         self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
@@ -209,6 +258,16 @@ class AsyncV2Webhooks(AsyncV2Resource):
 
 class AsyncV2Websites(AsyncV2Resource):
     """The async twin of ``V2Websites``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncV2WebsitesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2WebsitesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2WebsitesWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2WebsitesWithStreamingResponse(self)
 
     async def status(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
