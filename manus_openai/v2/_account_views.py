@@ -22,18 +22,20 @@ from .._compat import (
 
 if TYPE_CHECKING:
     from ._account import (
-        AsyncV2Agents,
-        AsyncV2Browsers,
-        AsyncV2Connectors,
-        AsyncV2Projects,
-        AsyncV2Skills,
-        AsyncV2Usage,
         V2Agents,
         V2Browsers,
         V2Connectors,
         V2Projects,
         V2Skills,
         V2Usage,
+    )
+    from ._async_account import (
+        AsyncV2Agents,
+        AsyncV2Browsers,
+        AsyncV2Connectors,
+        AsyncV2Projects,
+        AsyncV2Skills,
+        AsyncV2Usage,
     )
 
 __all__ = [

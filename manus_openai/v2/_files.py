@@ -85,7 +85,12 @@ class V2Files(V2Resource):
         time.sleep(seconds)
 
     def upload(self, file: Uploadable, *, filename: str | None = None, **options: Unpack[RequestOptions]) -> V2File:
-        """Upload a path, bytes (with ``filename=``) or a binary file; returns the record once ``uploaded``."""
+        """Upload a path, bytes (with ``filename=``) or a binary file; returns the record once ``uploaded``.
+
+        Example::
+
+            f = client.v2.files.upload("report.pdf")
+        """
         upload = _read(file, filename)
         ticket = self._call("POST", "file.upload", {"filename": upload.filename}, FileUploadTicket, options)
         self._put_bytes(_target(ticket), upload)
@@ -149,7 +154,12 @@ class AsyncV2Files(AsyncV2Resource):
     async def upload(
         self, file: Uploadable, *, filename: str | None = None, **options: Unpack[RequestOptions]
     ) -> V2File:
-        """See ``V2Files.upload``."""
+        """Upload a path, bytes or a binary file; the record once ``uploaded``; see ``V2Files.upload``.
+
+        Example::
+
+            f = await client.v2.files.upload("report.pdf")
+        """
         upload = _read(file, filename)
         ticket = await self._call("POST", "file.upload", {"filename": upload.filename}, FileUploadTicket, options)
         await self._put_bytes(_target(ticket), upload)
@@ -176,10 +186,20 @@ class AsyncV2Files(AsyncV2Resource):
             raise status_error(client, response)
 
     async def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> V2File:
-        """See ``V2Files.retrieve``."""
+        """``file.detail``; see ``V2Files.retrieve``.
+
+        Example::
+
+            print((await client.v2.files.retrieve(file_id)).status)
+        """
         query = {"file_id": check_id("file_id", file_id)}
         return await self._unwrap("GET", "file.detail", query, FileDetail, options, lambda detail: detail.file)
 
     async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
-        """See ``V2Files.delete``."""
+        """``file.delete``; see ``V2Files.delete``.
+
+        Example::
+
+            await client.v2.files.delete(file_id)
+        """
         return await self._call("POST", "file.delete", {"file_id": check_id("file_id", file_id)}, FileDeleted, options)

@@ -6,12 +6,6 @@ from functools import cached_property
 from typing import Any
 
 from ._account import (
-    AsyncV2Agents,
-    AsyncV2Browsers,
-    AsyncV2Connectors,
-    AsyncV2Projects,
-    AsyncV2Skills,
-    AsyncV2Usage,
     V2Agents,
     V2Browsers,
     V2Connectors,
@@ -44,6 +38,14 @@ from ._account_views import (
     V2SkillsWithStreamingResponse,
     V2UsageWithRawResponse,
     V2UsageWithStreamingResponse,
+)
+from ._async_account import (
+    AsyncV2Agents,
+    AsyncV2Browsers,
+    AsyncV2Connectors,
+    AsyncV2Projects,
+    AsyncV2Skills,
+    AsyncV2Usage,
 )
 from ._async_tasks import AsyncV2Tasks
 from ._files import AsyncV2Files, V2Files
