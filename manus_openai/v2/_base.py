@@ -3,7 +3,8 @@
 A method whose result is a field of the envelope (``task.detail`` answers ``{ok, request_id, task}``;
 ``retrieve`` returns the ``V2Task``) unwraps it in the SDK's ``post_parser``, not after the call: the
 plain call, ``with_raw_response....parse()`` and ``with_streaming_response....parse()`` then all return
-the same typed model.
+the same typed model. An answer saying ``ok: false``, or one without the object it must carry, is an
+error on all three paths too (``types.v2._base.check_answer``, run where the response is at hand).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, TypeVar, Union
+from typing import Any, ClassVar, Literal, TypeVar, Union
 
 import pydantic
 
@@ -34,6 +34,8 @@ Visibility = Literal["private", "team", "public"]
 
 
 class TaskDetail(V2Envelope):
+    _payload: ClassVar[str | None] = "task"
+
     task: V2Task
 
 

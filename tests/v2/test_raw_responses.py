@@ -261,3 +261,48 @@ async def test_raw_parse_to_another_type_is_not_unwrapped(client: AnyClient, rou
     assert mine.task["id"] == "t1"
     assert isinstance(raw.parse(to=httpx.Response), httpx.Response)
     assert isinstance(raw.parse(), V2Task)
+
+
+async def test_streamed_view_refuses_an_ok_false_envelope_on_2xx(client: AnyClient, router: respx.MockRouter) -> None:
+    # The body of a streamed response is read only at .parse(): the envelope is checked there.
+    body = {"ok": False, "request_id": "req_e", "error": {"code": "permission_denied", "message": "nope"}}
+    router.get("/v2/task.detail").respond(200, json=body)
+    router.get("/v2/task.list").respond(200, json=body)
+    with pytest.raises(openai.PermissionDeniedError) as caught:
+        await streamed(client, "v2.tasks.with_streaming_response.retrieve", "t1")
+    assert (caught.value.code, caught.value.request_id) == ("permission_denied", "req_e")
+    with pytest.raises(openai.PermissionDeniedError):
+        await streamed(client, "v2.tasks.with_streaming_response.list")
+
+
+# (dotted method, args, HTTP method, endpoint, the payload field the answer must carry)
+PAYLOADS = [
+    ("v2.tasks.retrieve", ("t1",), "GET", "task.detail", "task"),
+    ("v2.files.retrieve", ("f1",), "GET", "file.detail", "file"),
+    ("v2.projects.create", ("Research",), "POST", "project.create", "project"),
+    ("v2.agents.retrieve", ("agent-default",), "GET", "agent.detail", "agent"),
+    ("v2.usage.available_credits", (), "GET", "usage.availableCredits", "data"),
+    ("v2.webhooks.create", ("https://example.com/h",), "POST", "webhook.create", "webhook"),
+]
+
+
+@pytest.mark.parametrize("view", ["", "with_raw_response", "with_streaming_response"])
+@pytest.mark.parametrize(("dotted", "args", "method", "endpoint", "field"), PAYLOADS, ids=[p[0] for p in PAYLOADS])
+async def test_an_answer_without_its_payload_is_a_typed_error_not_none(
+    client: AnyClient,
+    router: respx.MockRouter,
+    view: str,
+    dotted: str,
+    args: tuple[Any, ...],
+    method: str,
+    endpoint: str,
+    field: str,
+) -> None:
+    router.route(method=method, path=f"/v2/{endpoint}").respond(json=ok())
+    with pytest.raises(openai.APIResponseValidationError, match=f"without the `{field}` object"):
+        if view == "with_streaming_response":
+            await streamed(client, viewed(dotted, view), *args)
+        elif view:
+            (await call(client, viewed(dotted, view), *args)).parse()
+        else:
+            await call(client, dotted, *args)
