@@ -46,7 +46,6 @@ def test_mistyped_manus_options_are_type_errors(tmp_path: Path) -> None:
         assert f"bad.py:{line}: error" in result.stdout, result.stdout
 
 
-
 @pytest.mark.slow
 def test_v2_raw_views_keep_the_methods_signatures(tmp_path: Path) -> None:
     bad = tmp_path / "bad_raw.py"

@@ -152,7 +152,8 @@ async def test_raw_list_page_still_walks_the_following_pages(client: AnyClient, 
     route = router.get("/v2/task.list").mock(side_effect=answer)
     raw = await call(client, "v2.tasks.with_raw_response.list", limit=1)
     page = raw.parse()
-    assert page.has_more and page.next_cursor == "c2"
+    assert page.has_more
+    assert page.next_cursor == "c2"
     tasks = await collect(page)
     assert [t.id for t in tasks] == ["t1", "t2"]
     assert all(isinstance(t, V2Task) for t in tasks)
@@ -172,12 +173,14 @@ async def test_streamed_list_messages_parses_to_the_typed_event_page(
 
 @pytest.mark.parametrize("view", ["with_raw_response", "with_streaming_response"])
 @pytest.mark.parametrize("resource", RESOURCES)
-def test_every_resource_has_both_views_reachable_three_ways(view: str, resource: str) -> None:
-    for client in (ManusOpenAI(api_key="mk"), AsyncManusOpenAI(api_key="mk")):
-        own = getattr(getattr(client.v2, resource), view)
-        assert getattr(getattr(client.v2, view), resource) is own
-        assert getattr(getattr(getattr(client, view), "v2"), resource) is own
-        assert type(own).__name__.endswith(("WithRawResponse", "WithStreamingResponse"))
+async def test_every_resource_has_both_views_reachable_three_ways(view: str, resource: str) -> None:
+    with ManusOpenAI(api_key="mk") as sync_client:
+        async with AsyncManusOpenAI(api_key="mk") as async_client:
+            for client in (sync_client, async_client):
+                own = getattr(getattr(client.v2, resource), view)
+                assert getattr(getattr(client.v2, view), resource) is own
+                assert getattr(getattr(client, view).v2, resource) is own
+                assert type(own).__name__.endswith(("WithRawResponse", "WithStreamingResponse"))
 
 
 async def test_raw_view_raises_the_typed_v2_error(client: AnyClient, router: respx.MockRouter) -> None:
@@ -299,10 +302,13 @@ async def test_an_answer_without_its_payload_is_a_typed_error_not_none(
     field: str,
 ) -> None:
     router.route(method=method, path=f"/v2/{endpoint}").respond(json=ok())
-    with pytest.raises(openai.APIResponseValidationError, match=f"without the `{field}` object"):
+
+    async def attempt() -> object:
         if view == "with_streaming_response":
-            await streamed(client, viewed(dotted, view), *args)
-        elif view:
-            (await call(client, viewed(dotted, view), *args)).parse()
-        else:
-            await call(client, dotted, *args)
+            return await streamed(client, viewed(dotted, view), *args)
+        if view:
+            return (await call(client, viewed(dotted, view), *args)).parse()
+        return await call(client, dotted, *args)
+
+    with pytest.raises(openai.APIResponseValidationError, match=f"without the `{field}` object"):
+        await attempt()
