@@ -65,6 +65,9 @@ def checked(result: Any, cast_to: Any, response: httpx.Response) -> Any:
             response, None if isinstance(result, str) else result,
             message=f"Expected a JSON object for {origin.__name__}, got {what}: {_describe(response)}",
         )  # fmt: skip
+    check = getattr(result, "_check_answer", None)
+    if callable(check):  # a model's own rule about its answer (v2: ``ok: false``, a missing payload)
+        check(response)
     if isinstance(result, BasePage):
         data = getattr(result, "data", None)
         if not isinstance(data, list):

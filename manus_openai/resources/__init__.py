@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._compat import AsyncRawClientView, AsyncStreamedClientView, RawClientView, StreamedClientView
-from ..v2._root import V2, AsyncV2  # after the v1 resources: v2 builds on their files and webhooks code
 from .files import (
     AsyncFiles,
     AsyncFilesWithRawResponse,
@@ -41,6 +40,12 @@ from .webhooks import AsyncWebhooks, Webhooks
 
 if TYPE_CHECKING:
     from .._client import AsyncManusOpenAI, ManusOpenAI
+    from ..v2._root import (
+        AsyncV2WithRawResponse,
+        AsyncV2WithStreamingResponse,
+        V2WithRawResponse,
+        V2WithStreamingResponse,
+    )
 
 __all__ = [
     "AsyncFiles",
@@ -63,7 +68,7 @@ __all__ = [
 
 
 class ManusRawClientView(RawClientView):
-    """``client.with_raw_response``: OpenAI's view plus ``tasks``, ``projects`` and Manus's ``files``.
+    """``client.with_raw_response``: OpenAI's view plus ``tasks``, ``projects``, Manus's ``files`` and ``v2``.
 
     Example::
 
@@ -73,6 +78,7 @@ class ManusRawClientView(RawClientView):
 
     tasks: TasksWithRawResponse
     projects: ProjectsWithRawResponse
+    v2: V2WithRawResponse
     files: FilesWithRawResponse  # type: ignore[assignment]  # Manus's files resource replaces OpenAI's
 
     def __init__(self, client: ManusOpenAI) -> None:
@@ -81,6 +87,7 @@ class ManusRawClientView(RawClientView):
         view["tasks"] = TasksWithRawResponse(client.__dict__["tasks"])
         view["projects"] = ProjectsWithRawResponse(client.__dict__["projects"])
         view["files"] = FilesWithRawResponse(client.__dict__["files"])
+        view["v2"] = client.__dict__["v2"].with_raw_response
 
 
 class AsyncManusRawClientView(AsyncRawClientView):
@@ -88,6 +95,7 @@ class AsyncManusRawClientView(AsyncRawClientView):
 
     tasks: AsyncTasksWithRawResponse
     projects: AsyncProjectsWithRawResponse
+    v2: AsyncV2WithRawResponse
     files: AsyncFilesWithRawResponse  # type: ignore[assignment]  # Manus's files resource replaces OpenAI's
 
     def __init__(self, client: AsyncManusOpenAI) -> None:
@@ -96,13 +104,15 @@ class AsyncManusRawClientView(AsyncRawClientView):
         view["tasks"] = AsyncTasksWithRawResponse(client.__dict__["tasks"])
         view["projects"] = AsyncProjectsWithRawResponse(client.__dict__["projects"])
         view["files"] = AsyncFilesWithRawResponse(client.__dict__["files"])
+        view["v2"] = client.__dict__["v2"].with_raw_response
 
 
 class ManusStreamedClientView(StreamedClientView):
-    """``client.with_streaming_response``: OpenAI's view plus ``tasks``, ``projects`` and Manus's ``files``."""
+    """``client.with_streaming_response``: OpenAI's view plus ``tasks``, ``projects``, Manus's ``files``, ``v2``."""
 
     tasks: TasksWithStreamingResponse
     projects: ProjectsWithStreamingResponse
+    v2: V2WithStreamingResponse
     files: FilesWithStreamingResponse  # type: ignore[assignment]  # Manus's files resource replaces OpenAI's
 
     def __init__(self, client: ManusOpenAI) -> None:
@@ -111,6 +121,7 @@ class ManusStreamedClientView(StreamedClientView):
         view["tasks"] = TasksWithStreamingResponse(client.__dict__["tasks"])
         view["projects"] = ProjectsWithStreamingResponse(client.__dict__["projects"])
         view["files"] = FilesWithStreamingResponse(client.__dict__["files"])
+        view["v2"] = client.__dict__["v2"].with_streaming_response
 
 
 class AsyncManusStreamedClientView(AsyncStreamedClientView):
@@ -118,6 +129,7 @@ class AsyncManusStreamedClientView(AsyncStreamedClientView):
 
     tasks: AsyncTasksWithStreamingResponse
     projects: AsyncProjectsWithStreamingResponse
+    v2: AsyncV2WithStreamingResponse
     files: AsyncFilesWithStreamingResponse  # type: ignore[assignment]  # Manus's files resource replaces OpenAI's
 
     def __init__(self, client: AsyncManusOpenAI) -> None:
@@ -126,6 +138,7 @@ class AsyncManusStreamedClientView(AsyncStreamedClientView):
         view["tasks"] = AsyncTasksWithStreamingResponse(client.__dict__["tasks"])
         view["projects"] = AsyncProjectsWithStreamingResponse(client.__dict__["projects"])
         view["files"] = AsyncFilesWithStreamingResponse(client.__dict__["files"])
+        view["v2"] = client.__dict__["v2"].with_streaming_response
 
 
 def install_sync(client: ManusOpenAI) -> None:
@@ -136,6 +149,8 @@ def install_sync(client: ManusOpenAI) -> None:
     resources["projects"] = Projects(client)
     resources["files"] = Files(client)
     resources["webhooks"] = Webhooks(client)
+    from ..v2._root import V2  # here, not at the top: v2's modules import resources.files / webhooks
+
     resources["v2"] = V2(client)
     resources["with_raw_response"] = ManusRawClientView(client)
     resources["with_streaming_response"] = ManusStreamedClientView(client)
@@ -149,6 +164,8 @@ def install_async(client: AsyncManusOpenAI) -> None:
     resources["projects"] = AsyncProjects(client)
     resources["files"] = AsyncFiles(client)
     resources["webhooks"] = AsyncWebhooks(client)
+    from ..v2._root import AsyncV2
+
     resources["v2"] = AsyncV2(client)
     resources["with_raw_response"] = AsyncManusRawClientView(client)
     resources["with_streaming_response"] = AsyncManusStreamedClientView(client)

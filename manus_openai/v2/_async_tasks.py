@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any, Literal, Union, overload
 
 import anyio
@@ -27,7 +28,22 @@ from ._lifecycle import Detail, FollowState, Pause, wait_plan
 from ._pages import AsyncCursorPage, AsyncEventPage
 from ._params import AgentProfileV2, Message
 from ._task_calls import create_body, list_messages_query, list_query, send_message_body, task_ref, update_body
-from ._task_shared import M, TaskDetail, Visibility, Waiting, confirm_body, newest_result, newest_waiting, no_result
+from ._task_shared import (
+    M,
+    TaskDetail,
+    Visibility,
+    Waiting,
+    confirm_body,
+    marking,
+    newest_result,
+    newest_waiting,
+    no_result,
+    task_of,
+)
+from ._views import (
+    AsyncV2TasksWithRawResponse,
+    AsyncV2TasksWithStreamingResponse,
+)
 from .confirmations import Confirmation
 from .structured import OutputSpec, parse_result
 
@@ -36,6 +52,16 @@ __all__ = ["AsyncV2Tasks"]
 
 class AsyncV2Tasks(AsyncV2Resource):
     """``client.v2.tasks`` on ``AsyncManusOpenAI``; the async twin of ``V2Tasks``."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncV2TasksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2TasksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2TasksWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2TasksWithStreamingResponse(self)
 
     async def _sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
@@ -60,7 +86,12 @@ class AsyncV2Tasks(AsyncV2Resource):
         structured_output: OutputSpec | None = None,
         **options: Unpack[RequestOptions],
     ) -> TaskCreated:
-        """``task.create``; see ``V2Tasks.create``."""
+        """``task.create``: start a task; see ``V2Tasks.create``.
+
+        Example::
+
+            created = await client.v2.tasks.create("Summarise this", interactive_mode=True)
+        """
         body = create_body(
             message,
             {
@@ -83,8 +114,14 @@ class AsyncV2Tasks(AsyncV2Resource):
         return await self._call("POST", "task.create", body, TaskCreated, options)
 
     async def retrieve(self, task_id: str, **options: Unpack[RequestOptions]) -> V2Task:
-        """``task.detail``; see ``V2Tasks.retrieve``."""
-        return (await self._call("GET", "task.detail", {"task_id": task_ref(task_id)}, TaskDetail, options)).task
+        """``task.detail``: status and metadata; see ``V2Tasks.retrieve``.
+
+        Example::
+
+            print((await client.v2.tasks.retrieve(task_id)).status)
+        """
+        query = {"task_id": task_ref(task_id)}
+        return await self._unwrap("GET", "task.detail", query, TaskDetail, options, task_of)
 
     def list(
         self,
@@ -97,7 +134,14 @@ class AsyncV2Tasks(AsyncV2Resource):
         project_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[V2Task, AsyncCursorPage[V2Task]]:
-        """``task.list`` (``async for task in client.v2.tasks.list()``); see ``V2Tasks.list``."""
+        """``task.list``; ``async for`` walks every page, ``await`` gives the first; see ``V2Tasks.list``.
+
+        Example::
+
+            async for task in client.v2.tasks.list(limit=100):
+                print(task.id, task.status)
+            first = await client.v2.tasks.list(limit=10)
+        """
         query = list_query(
             {
                 "limit": limit,
@@ -119,7 +163,12 @@ class AsyncV2Tasks(AsyncV2Resource):
         enable_visible_in_task_list: bool | None = None,
         **options: Unpack[RequestOptions],
     ) -> TaskUpdated:
-        """``task.update``; see ``V2Tasks.update``."""
+        """``task.update``: title, sharing, visibility; see ``V2Tasks.update``.
+
+        Example::
+
+            await client.v2.tasks.update(task_id, title="Q4 report", share_visibility="team")
+        """
         body = update_body(
             task_id,
             {
@@ -131,11 +180,21 @@ class AsyncV2Tasks(AsyncV2Resource):
         return await self._call("POST", "task.update", body, TaskUpdated, options)
 
     async def stop(self, task_id: str, **options: Unpack[RequestOptions]) -> TaskStopped:
-        """``task.stop``; see ``V2Tasks.stop``."""
+        """``task.stop``: the task becomes ``stopped``; see ``V2Tasks.stop``.
+
+        Example::
+
+            await client.v2.tasks.stop(task_id)
+        """
         return await self._call("POST", "task.stop", {"task_id": task_ref(task_id)}, TaskStopped, options)
 
     async def delete(self, task_id: str, **options: Unpack[RequestOptions]) -> TaskDeleted:
-        """``task.delete``; see ``V2Tasks.delete``."""
+        """``task.delete``: permanent; see ``V2Tasks.delete``.
+
+        Example::
+
+            assert (await client.v2.tasks.delete(task_id)).deleted
+        """
         body = {"task_id": task_ref(task_id, deletable=True)}
         return await self._call("POST", "task.delete", body, TaskDeleted, options)
 
@@ -152,7 +211,12 @@ class AsyncV2Tasks(AsyncV2Resource):
         structured_output: OutputSpec | None = None,
         **options: Unpack[RequestOptions],
     ) -> TaskMessageSent:
-        """``task.sendMessage``; see ``V2Tasks.send_message``."""
+        """``task.sendMessage``: a follow-up, a resume or an answer; see ``V2Tasks.send_message``.
+
+        Example::
+
+            await client.v2.tasks.send_message(task_id, "Make it shorter")
+        """
         body = send_message_body(
             task_id,
             message,
@@ -179,7 +243,13 @@ class AsyncV2Tasks(AsyncV2Resource):
         slides_format: Literal["html", "pptx"] | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Event, AsyncEventPage]:
-        """``task.listMessages`` (``async for event in ...``); see ``V2Tasks.list_messages``."""
+        """``task.listMessages``: the event log, typed; see ``V2Tasks.list_messages``.
+
+        Example::
+
+            async for event in client.v2.tasks.list_messages(task_id, order="asc", verbose=True):
+                print(event.type)
+        """
         query = list_messages_query(
             task_id,
             {"limit": limit, "cursor": cursor, "order": order, "verbose": verbose, "slides_format": slides_format},
@@ -193,14 +263,24 @@ class AsyncV2Tasks(AsyncV2Resource):
         input: Union[Confirmation, Mapping[str, Any], None] = None,
         **options: Unpack[RequestOptions],
     ) -> ActionConfirmed:
-        """``task.confirmAction``; see ``V2Tasks.confirm``."""
+        """``task.confirmAction``: answer what the task waits for; see ``V2Tasks.confirm``.
+
+        Example::
+
+            waiting = await client.v2.tasks.waiting_for(task_id)
+            await client.v2.tasks.confirm(task_id, waiting, confirmations.accept())
+        """
         body, stays = confirm_body(task_id, waiting, input)
-        confirmed = await self._call("POST", "task.confirmAction", body, ActionConfirmed, options)
-        confirmed.stays_waiting = stays
-        return confirmed
+        return await self._unwrap("POST", "task.confirmAction", body, ActionConfirmed, options, marking(stays))
 
     async def waiting_for(self, task_id: str, **options: Unpack[RequestOptions]) -> StatusDetail | None:
-        """See ``V2Tasks.waiting_for``."""
+        """What a waiting task waits for, or None when it is not waiting; see ``V2Tasks.waiting_for``.
+
+        Example::
+
+            waiting = await client.v2.tasks.waiting_for(task_id)
+            print(waiting and waiting.waiting_for_event_type)
+        """
         page: AsyncEventPage = await self.list_messages(task_id, order="desc", limit=50, **options)
         async for current in page.iter_pages():
             found = newest_waiting(current.events)
@@ -217,7 +297,12 @@ class AsyncV2Tasks(AsyncV2Resource):
     async def structured_result(
         self, task_id: str, spec: OutputSpec | None = None, **options: Unpack[RequestOptions]
     ) -> Any:
-        """See ``V2Tasks.structured_result``."""
+        """The newest structured result, as ``spec`` or raw; see ``V2Tasks.structured_result``.
+
+        Example::
+
+            company = await client.v2.tasks.structured_result(task_id, Company)
+        """
         page: AsyncEventPage = await self.list_messages(task_id, order="desc", limit=50, **options)
         async for current in page.iter_pages():
             found = newest_result(current.events)
@@ -235,7 +320,13 @@ class AsyncV2Tasks(AsyncV2Resource):
         poll_interval: float | None = None,
         events: Any = None,
     ) -> AsyncTaskFollower:
-        """``async for event in client.v2.tasks.follow(task_id)``; see ``V2Tasks.follow``."""
+        """An async iterator over the task's events as they arrive; see ``V2Tasks.follow``.
+
+        Example::
+
+            async for event in client.v2.tasks.follow(task_id, verbose=True):
+                print(event.type)
+        """
         check_wait_options(timeout, poll_interval)
         return AsyncTaskFollower(
             self,
@@ -255,7 +346,12 @@ class AsyncV2Tasks(AsyncV2Resource):
         poll_interval: float | None = None,
         events: Any = None,
     ) -> V2Task:
-        """See ``V2Tasks.wait``."""
+        """Poll ``task.detail`` until the task is at rest; see ``V2Tasks.wait``.
+
+        Example::
+
+            task = await client.v2.tasks.wait(task_id, timeout=600)
+        """
         task_id = task_ref(task_id)
         plan = wait_plan(
             task_id,

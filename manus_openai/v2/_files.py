@@ -9,6 +9,7 @@ cap). ``error`` / ``deleted`` while waiting raise ``ManusError`` with Manus's ``
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from typing import Any
 
 import anyio
@@ -22,6 +23,12 @@ from ..resources.files import UPLOAD_POLL_DELAYS, Upload, Uploadable, _put_reque
 from ..types.v2.file import FileDeleted, FileDetail, FileUploadTicket, V2File
 from ._base import AsyncV2Resource, RequestOptions, V2Resource
 from ._params import check_id
+from ._views import (
+    AsyncV2FilesWithRawResponse,
+    AsyncV2FilesWithStreamingResponse,
+    V2FilesWithRawResponse,
+    V2FilesWithStreamingResponse,
+)
 
 __all__ = ["MAX_UPLOAD_BYTES", "AsyncV2Files", "V2Files"]
 
@@ -64,11 +71,26 @@ class V2Files(V2Resource):
         client.v2.tasks.create([{"type": "text", "text": "Summarise"}, {"type": "file", "file_id": f.id}])
     """
 
+    @cached_property
+    def with_raw_response(self) -> V2FilesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2FilesWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2FilesWithStreamingResponse(self)
+
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
 
     def upload(self, file: Uploadable, *, filename: str | None = None, **options: Unpack[RequestOptions]) -> V2File:
-        """Upload a path, bytes (with ``filename=``) or a binary file; returns the record once ``uploaded``."""
+        """Upload a path, bytes (with ``filename=``) or a binary file; returns the record once ``uploaded``.
+
+        Example::
+
+            f = client.v2.files.upload("report.pdf")
+        """
         upload = _read(file, filename)
         ticket = self._call("POST", "file.upload", {"filename": upload.filename}, FileUploadTicket, options)
         self._put_bytes(_target(ticket), upload)
@@ -100,7 +122,8 @@ class V2Files(V2Resource):
 
             print(client.v2.files.retrieve(file_id).status)
         """
-        return self._call("GET", "file.detail", {"file_id": check_id("file_id", file_id)}, FileDetail, options).file
+        query = {"file_id": check_id("file_id", file_id)}
+        return self._unwrap("GET", "file.detail", query, FileDetail, options, lambda detail: detail.file)
 
     def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
         """``file.delete``.
@@ -115,13 +138,28 @@ class V2Files(V2Resource):
 class AsyncV2Files(AsyncV2Resource):
     """``client.v2.files`` on ``AsyncManusOpenAI``; the async twin of ``V2Files``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2FilesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2FilesWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2FilesWithStreamingResponse(self)
+
     async def _sleep(self, seconds: float) -> None:
         await anyio.sleep(seconds)
 
     async def upload(
         self, file: Uploadable, *, filename: str | None = None, **options: Unpack[RequestOptions]
     ) -> V2File:
-        """See ``V2Files.upload``."""
+        """Upload a path, bytes or a binary file; the record once ``uploaded``; see ``V2Files.upload``.
+
+        Example::
+
+            f = await client.v2.files.upload("report.pdf")
+        """
         upload = _read(file, filename)
         ticket = await self._call("POST", "file.upload", {"filename": upload.filename}, FileUploadTicket, options)
         await self._put_bytes(_target(ticket), upload)
@@ -148,10 +186,20 @@ class AsyncV2Files(AsyncV2Resource):
             raise status_error(client, response)
 
     async def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> V2File:
-        """See ``V2Files.retrieve``."""
-        detail = await self._call("GET", "file.detail", {"file_id": check_id("file_id", file_id)}, FileDetail, options)
-        return detail.file
+        """``file.detail``; see ``V2Files.retrieve``.
+
+        Example::
+
+            print((await client.v2.files.retrieve(file_id)).status)
+        """
+        query = {"file_id": check_id("file_id", file_id)}
+        return await self._unwrap("GET", "file.detail", query, FileDetail, options, lambda detail: detail.file)
 
     async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
-        """See ``V2Files.delete``."""
+        """``file.delete``; see ``V2Files.delete``.
+
+        Example::
+
+            await client.v2.files.delete(file_id)
+        """
         return await self._call("POST", "file.delete", {"file_id": check_id("file_id", file_id)}, FileDeleted, options)

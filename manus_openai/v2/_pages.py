@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
+import httpx
+
 from .._compat import BaseAsyncPage, BasePage, BaseSyncPage, PageInfo
 from ..errors import ManusError
+from ..types.v2._base import check_answer
 from ..types.v2.events import Event, parse_event
 
 __all__ = [
@@ -79,6 +82,9 @@ class SyncCursorPage(BaseSyncPage[_T], BasePage[_T], Generic[_T]):
     def next_page_info(self) -> PageInfo | None:
         return _next(self, self.has_more, self.next_cursor)
 
+    def _check_answer(self, response: httpx.Response) -> None:
+        check_answer(self, response)
+
 
 class AsyncCursorPage(BaseAsyncPage[_T], BasePage[_T], Generic[_T]):
     """The async twin of ``SyncCursorPage``."""
@@ -96,6 +102,9 @@ class AsyncCursorPage(BaseAsyncPage[_T], BasePage[_T], Generic[_T]):
 
     def next_page_info(self) -> PageInfo | None:
         return _next(self, self.has_more, self.next_cursor)
+
+    def _check_answer(self, response: httpx.Response) -> None:
+        check_answer(self, response)
 
 
 def _events(values: Any) -> list[Event]:
@@ -119,6 +128,9 @@ class SyncEventPage(BaseSyncPage[Event], BasePage[Event]):
 
     def next_page_info(self) -> PageInfo | None:
         return _next(self, self.has_more, self.next_cursor)
+
+    def _check_answer(self, response: httpx.Response) -> None:
+        check_answer(self, response)
 
     @property
     def events(self) -> list[Event]:
@@ -148,6 +160,9 @@ class AsyncEventPage(BaseAsyncPage[Event], BasePage[Event]):
 
     def next_page_info(self) -> PageInfo | None:
         return _next(self, self.has_more, self.next_cursor)
+
+    def _check_answer(self, response: httpx.Response) -> None:
+        check_answer(self, response)
 
     @property
     def events(self) -> list[Event]:

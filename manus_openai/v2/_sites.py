@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 import httpx
@@ -29,6 +30,16 @@ from ..types.v2.account import (
 from ._base import AsyncV2Resource, RequestOptions, V2Resource
 from ._pages import AsyncCursorPage, SyncCursorPage
 from ._params import check_choice, check_id, check_str, given
+from ._views import (
+    AsyncV2WebhooksWithRawResponse,
+    AsyncV2WebhooksWithStreamingResponse,
+    AsyncV2WebsitesWithRawResponse,
+    AsyncV2WebsitesWithStreamingResponse,
+    V2WebhooksWithRawResponse,
+    V2WebhooksWithStreamingResponse,
+    V2WebsitesWithRawResponse,
+    V2WebsitesWithStreamingResponse,
+)
 
 if TYPE_CHECKING:
     from ..webhooks import HeadersLike, WebhookEvent
@@ -88,33 +99,73 @@ class V2Webhooks(V2Resource):
         event = client.v2.webhooks.unwrap(body, headers, url="https://example.com/manus-hook")
     """
 
+    @cached_property
+    def with_raw_response(self) -> V2WebhooksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2WebhooksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2WebhooksWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2WebhooksWithStreamingResponse(self)
+
     def __init__(self, client: Any) -> None:
         super().__init__(client)
         self._keys = _KeyCache(time.monotonic)
 
     def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
-        """``webhook.create``: Manus first calls ``url``, which must answer 2xx."""
-        return self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options).webhook
+        """``webhook.create``: Manus first calls ``url``, which must answer 2xx.
+
+        Example::
+
+            hook = client.v2.webhooks.create("https://example.com/manus-hook")
+        """
+        body = {"url": _hook_url(url)}
+        return self._unwrap("POST", "webhook.create", body, V2WebhookCreated, options, lambda a: a.webhook)
 
     def list(self, **options: Unpack[RequestOptions]) -> SyncCursorPage[V2Webhook]:
-        """``webhook.list``."""
+        """``webhook.list``.
+
+        Example::
+
+            for hook in client.v2.webhooks.list():
+                print(hook.id, hook.url)
+        """
         return self._list("webhook.list", {}, SyncCursorPage[V2Webhook], V2Webhook, options)
 
     def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Done:
-        """``webhook.delete``: deliveries stop at once."""
+        """``webhook.delete``: deliveries stop at once.
+
+        Example::
+
+            client.v2.webhooks.delete(hook.id)
+        """
         return self._call("POST", "webhook.delete", {"webhook_id": check_id("webhook_id", webhook_id)}, Done, options)
 
     def public_key(self, *, ttl: float = PUBLIC_KEY_TTL, refresh: bool = False) -> V2WebhookPublicKey:
-        """``webhook.publicKey``, cached for ``ttl`` seconds."""
+        """``webhook.publicKey``, cached for ``ttl`` seconds.
+
+        Example::
+
+            pem = client.v2.webhooks.public_key().public_key
+        """
         fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
         if fresh is not None:
             return fresh
-        return self._keys.store(self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+        return self._fetch_public_key()
+
+    def _fetch_public_key(self, **options: Unpack[RequestOptions]) -> V2WebhookPublicKey:
+        return self._unwrap("GET", "webhook.publicKey", {}, V2WebhookPublicKey, options, self._keys.store)
 
     def unwrap(
         self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
     ) -> WebhookEvent:
-        """Verify a delivery with the cached key, then parse it (``manus_openai.webhooks.unwrap``)."""
+        """Verify a delivery with the cached key, then parse it (``manus_openai.webhooks.unwrap``).
+
+        Example::
+
+            event = client.v2.webhooks.unwrap(body, headers, url="https://example.com/manus-hook")
+        """
         from ..webhooks import unwrap
 
         key = self.public_key().public_key
@@ -130,16 +181,37 @@ class V2Websites(V2Resource):
         print(site.publish_status, site.site_urls)
     """
 
+    @cached_property
+    def with_raw_response(self) -> V2WebsitesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2WebsitesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2WebsitesWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2WebsitesWithStreamingResponse(self)
+
     def status(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Website:
-        """``website.status``."""
+        """``website.status``.
+
+        Example::
+
+            site = client.v2.websites.status(task_id=task_id)
+            print(site.publish_status, site.site_urls)
+        """
         return self._call("GET", "website.status", _site(task_id, website_id), Website, options)
 
     def checkpoints(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> WebsiteCheckpoints:
-        """``website.listCheckpoints`` (newest first)."""
+        """``website.listCheckpoints`` (newest first).
+
+        Example::
+
+            checkpoints = client.v2.websites.checkpoints(website_id=website_id)
+        """
         return self._call("GET", "website.listCheckpoints", _site(task_id, website_id), WebsiteCheckpoints, options)
 
     def publish(
@@ -150,7 +222,12 @@ class V2Websites(V2Resource):
         visibility: Visibility | None = None,
         **options: Unpack[RequestOptions],
     ) -> WebsitePublished:
-        """``website.publish`` the latest checkpoint (asynchronous: poll ``status``)."""
+        """``website.publish`` the latest checkpoint (asynchronous: poll ``status``).
+
+        Example::
+
+            client.v2.websites.publish(task_id=task_id, visibility="team")
+        """
         body = _site(task_id, website_id)
         if visibility is not None:
             body["visibility"] = check_choice("visibility", visibility, ("public", "team"))
@@ -165,7 +242,12 @@ class V2Websites(V2Resource):
         visibility: Visibility | None = None,
         **options: Unpack[RequestOptions],
     ) -> Done:
-        """``website.update``: title and/or visibility, no redeploy."""
+        """``website.update``: title and/or visibility, no redeploy.
+
+        Example::
+
+            client.v2.websites.update(website_id=website_id, title="Q4 site")
+        """
         body = _update_body(_site(task_id, website_id), title, visibility)
         return self._call("POST", "website.update", body, Done, options)
 
@@ -173,34 +255,74 @@ class V2Websites(V2Resource):
 class AsyncV2Webhooks(AsyncV2Resource):
     """The async twin of ``V2Webhooks``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2WebhooksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2WebhooksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2WebhooksWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2WebhooksWithStreamingResponse(self)
+
     def __init__(self, client: Any) -> None:
         super().__init__(client)
         self._keys = _KeyCache(time.monotonic)
 
     async def create(self, url: str, **options: Unpack[RequestOptions]) -> V2Webhook:
-        """``webhook.create``."""
-        return (await self._call("POST", "webhook.create", {"url": _hook_url(url)}, V2WebhookCreated, options)).webhook
+        """``webhook.create``: Manus first calls ``url``, which must answer 2xx; see ``V2Webhooks.create``.
+
+        Example::
+
+            hook = await client.v2.webhooks.create("https://example.com/manus-hook")
+        """
+        body = {"url": _hook_url(url)}
+        return await self._unwrap("POST", "webhook.create", body, V2WebhookCreated, options, lambda a: a.webhook)
 
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[V2Webhook, AsyncCursorPage[V2Webhook]]:
-        """``webhook.list``."""
+        """``webhook.list``; see ``V2Webhooks.list``.
+
+        Example::
+
+            async for hook in client.v2.webhooks.list():
+                print(hook.id, hook.url)
+        """
         return self._list("webhook.list", {}, AsyncCursorPage[V2Webhook], V2Webhook, options)
 
     async def delete(self, webhook_id: str, **options: Unpack[RequestOptions]) -> Done:
-        """``webhook.delete``."""
+        """``webhook.delete``: deliveries stop at once; see ``V2Webhooks.delete``.
+
+        Example::
+
+            await client.v2.webhooks.delete(hook.id)
+        """
         body = {"webhook_id": check_id("webhook_id", webhook_id)}
         return await self._call("POST", "webhook.delete", body, Done, options)
 
     async def public_key(self, *, ttl: float = PUBLIC_KEY_TTL, refresh: bool = False) -> V2WebhookPublicKey:
-        """``webhook.publicKey``, cached for ``ttl`` seconds."""
+        """``webhook.publicKey``, cached for ``ttl`` seconds; see ``V2Webhooks.public_key``.
+
+        Example::
+
+            pem = (await client.v2.webhooks.public_key()).public_key
+        """
         fresh = None if refresh else self._keys.fresh(check_ttl(ttl))
         if fresh is not None:
             return fresh
-        return self._keys.store(await self._call("GET", "webhook.publicKey", {}, V2WebhookPublicKey, {}))
+        return await self._fetch_public_key()
+
+    async def _fetch_public_key(self, **options: Unpack[RequestOptions]) -> V2WebhookPublicKey:
+        return await self._unwrap("GET", "webhook.publicKey", {}, V2WebhookPublicKey, options, self._keys.store)
 
     async def unwrap(
         self, body: Union[bytes, str], headers: HeadersLike, *, url: str, tolerance: int = 300, now: float | None = None
     ) -> WebhookEvent:
-        """See ``V2Webhooks.unwrap``."""
+        """Verify a delivery with the cached key; see ``V2Webhooks.unwrap``.
+
+        Example::
+
+            event = await client.v2.webhooks.unwrap(body, headers, url="https://example.com/manus-hook")
+        """
         from ..webhooks import unwrap
 
         key = (await self.public_key()).public_key
@@ -210,16 +332,37 @@ class AsyncV2Webhooks(AsyncV2Resource):
 class AsyncV2Websites(AsyncV2Resource):
     """The async twin of ``V2Websites``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncV2WebsitesWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return AsyncV2WebsitesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV2WebsitesWithStreamingResponse:
+        """The same methods as async context managers over the unread HTTP response."""
+        return AsyncV2WebsitesWithStreamingResponse(self)
+
     async def status(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> Website:
-        """``website.status``."""
+        """``website.status``; see ``V2Websites.status``.
+
+        Example::
+
+            site = await client.v2.websites.status(task_id=task_id)
+            print(site.publish_status, site.site_urls)
+        """
         return await self._call("GET", "website.status", _site(task_id, website_id), Website, options)
 
     async def checkpoints(
         self, *, task_id: str | None = None, website_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> WebsiteCheckpoints:
-        """``website.listCheckpoints``."""
+        """``website.listCheckpoints`` (newest first); see ``V2Websites.checkpoints``.
+
+        Example::
+
+            checkpoints = await client.v2.websites.checkpoints(website_id=website_id)
+        """
         locator = _site(task_id, website_id)
         return await self._call("GET", "website.listCheckpoints", locator, WebsiteCheckpoints, options)
 
@@ -231,7 +374,12 @@ class AsyncV2Websites(AsyncV2Resource):
         visibility: Visibility | None = None,
         **options: Unpack[RequestOptions],
     ) -> WebsitePublished:
-        """``website.publish``."""
+        """``website.publish`` the latest checkpoint (asynchronous: poll ``status``); see ``V2Websites.publish``.
+
+        Example::
+
+            await client.v2.websites.publish(task_id=task_id, visibility="team")
+        """
         body = _site(task_id, website_id)
         if visibility is not None:
             body["visibility"] = check_choice("visibility", visibility, ("public", "team"))
@@ -246,6 +394,11 @@ class AsyncV2Websites(AsyncV2Resource):
         visibility: Visibility | None = None,
         **options: Unpack[RequestOptions],
     ) -> Done:
-        """``website.update``."""
+        """``website.update``: title and/or visibility, no redeploy; see ``V2Websites.update``.
+
+        Example::
+
+            await client.v2.websites.update(website_id=website_id, title="Q4 site")
+        """
         body = _update_body(_site(task_id, website_id), title, visibility)
         return await self._call("POST", "website.update", body, Done, options)

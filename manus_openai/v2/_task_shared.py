@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Literal, TypeVar, Union
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Literal, TypeVar, Union
 
 import pydantic
 
 from ..types.v2._base import V2Envelope
 from ..types.v2.events import Event, StatusDetail, StatusUpdateEvent, StructuredOutputResultEvent
-from ..types.v2.task import V2Task
+from ..types.v2.task import ActionConfirmed, V2Task
 from ._params import check_id
 from ._task_calls import task_ref
 from .confirmations import check_confirmation, rejection_stays_waiting
 
-__all__ = ["M", "TaskDetail", "Visibility", "Waiting", "confirm_body", "newest_result", "newest_waiting", "no_result"]
+__all__ = [
+    "M",
+    "TaskDetail",
+    "Visibility",
+    "Waiting",
+    "confirm_body",
+    "marking",
+    "newest_result",
+    "newest_waiting",
+    "no_result",
+    "task_of",
+]
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 Waiting = Union[StatusDetail, StatusUpdateEvent, str]
@@ -23,7 +34,24 @@ Visibility = Literal["private", "team", "public"]
 
 
 class TaskDetail(V2Envelope):
+    _payload: ClassVar[str | None] = "task"
+
     task: V2Task
+
+
+def task_of(detail: TaskDetail) -> V2Task:
+    """The task of a ``task.detail`` answer (``retrieve``'s result, raw or not)."""
+    return detail.task
+
+
+def marking(stays: bool) -> Callable[[ActionConfirmed], ActionConfirmed]:
+    """Sets ``stays_waiting`` on a ``task.confirmAction`` answer (``confirm``'s result, raw or not)."""
+
+    def mark(confirmed: ActionConfirmed) -> ActionConfirmed:
+        confirmed.stays_waiting = stays
+        return confirmed
+
+    return mark
 
 
 def waiting_parts(waiting: Waiting) -> tuple[str, str | None, dict[str, Any] | None]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any, Literal, Union, overload
 
 import httpx
@@ -29,7 +30,22 @@ from ._lifecycle import Detail, FollowState, Pause, wait_plan
 from ._pages import SyncCursorPage, SyncEventPage
 from ._params import AgentProfileV2, Message
 from ._task_calls import create_body, list_messages_query, list_query, send_message_body, task_ref, update_body
-from ._task_shared import M, TaskDetail, Visibility, Waiting, confirm_body, newest_result, newest_waiting, no_result
+from ._task_shared import (
+    M,
+    TaskDetail,
+    Visibility,
+    Waiting,
+    confirm_body,
+    marking,
+    newest_result,
+    newest_waiting,
+    no_result,
+    task_of,
+)
+from ._views import (
+    V2TasksWithRawResponse,
+    V2TasksWithStreamingResponse,
+)
 from .confirmations import Confirmation
 from .structured import OutputSpec, parse_result
 
@@ -38,6 +54,16 @@ __all__ = ["V2Tasks"]
 
 class V2Tasks(V2Resource):
     """``client.v2.tasks`` on ``ManusOpenAI``."""
+
+    @cached_property
+    def with_raw_response(self) -> V2TasksWithRawResponse:
+        """The same methods, returning the raw HTTP response (``.parse()`` gives the typed result)."""
+        return V2TasksWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V2TasksWithStreamingResponse:
+        """The same methods as context managers over the unread HTTP response."""
+        return V2TasksWithStreamingResponse(self)
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
@@ -98,7 +124,7 @@ class V2Tasks(V2Resource):
 
             print(client.v2.tasks.retrieve(task_id).status)
         """
-        return self._call("GET", "task.detail", {"task_id": task_ref(task_id)}, TaskDetail, options).task
+        return self._unwrap("GET", "task.detail", {"task_id": task_ref(task_id)}, TaskDetail, options, task_of)
 
     def list(
         self,
@@ -251,9 +277,7 @@ class V2Tasks(V2Resource):
             client.v2.tasks.confirm(task_id, waiting, confirmations.accept())
         """
         body, stays = confirm_body(task_id, waiting, input)
-        confirmed = self._call("POST", "task.confirmAction", body, ActionConfirmed, options)
-        confirmed.stays_waiting = stays
-        return confirmed
+        return self._unwrap("POST", "task.confirmAction", body, ActionConfirmed, options, marking(stays))
 
     def waiting_for(self, task_id: str, **options: Unpack[RequestOptions]) -> StatusDetail | None:
         """What a waiting task waits for (from its newest ``status_update``), or None when it is not waiting.

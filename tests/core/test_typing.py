@@ -44,3 +44,22 @@ def test_mistyped_manus_options_are_type_errors(tmp_path: Path) -> None:
     assert result.stdout.count("error:") >= 5, result.stdout
     for line in (3, 4, 5, 6, 7):
         assert f"bad.py:{line}: error" in result.stdout, result.stdout
+
+
+@pytest.mark.slow
+def test_v2_raw_views_keep_the_methods_signatures(tmp_path: Path) -> None:
+    bad = tmp_path / "bad_raw.py"
+    bad.write_text(
+        "from manus_openai import ManusOpenAI\n"
+        "from manus_openai.types.v2 import V2File\n"
+        "c = ManusOpenAI(api_key='k')\n"
+        "c.v2.tasks.with_raw_response.create('hi', share_visibility='world')\n"
+        "c.v2.tasks.with_streaming_response.retrieve(task_id=3)\n"
+        "c.v2.with_raw_response.tasks.update('t1', bogus=1)\n"
+        "f: V2File = c.v2.tasks.with_raw_response.retrieve('t1').parse()\n"
+        "c.v2.tasks.with_raw_response.follow('t1')\n"
+    )
+    result = run_mypy(str(bad))
+    assert result.returncode == 1
+    for line in (4, 5, 6, 7, 8):
+        assert f"bad_raw.py:{line}: error" in result.stdout, result.stdout

@@ -97,3 +97,35 @@ async def v2_amain() -> None:
         print(event.type)
     async for task in client.v2.tasks.list():
         print(task.status)
+
+
+def v2_raw_main() -> None:
+    from manus_openai.types.v2 import AvailableCredits, Event, V2Task
+    from manus_openai.v2 import SyncCursorPage, SyncEventPage
+
+    client = ManusOpenAI(api_key="mk", base_url="http://127.0.0.1:8765/v1", max_retries=0)
+    raw = client.v2.tasks.with_raw_response.retrieve("t1", extra_headers={"X-Trace": "1"})
+    request_id: str | None = raw.headers.get("x-request-id")
+    status: int = raw.status_code
+    task: V2Task = raw.parse()
+    page: SyncCursorPage[V2Task] = client.v2.with_raw_response.tasks.list(limit=10).parse()
+    events: SyncEventPage = client.with_raw_response.v2.tasks.list_messages("t1", order="asc").parse()
+    first: list[Event] = events.events
+    credits: AvailableCredits = client.v2.usage.with_raw_response.available_credits().parse()
+    with client.v2.tasks.with_streaming_response.retrieve("t1") as response:
+        streamed: V2Task = response.parse()
+    print(request_id, status, task.status, page.data, first, credits.total_credits, streamed.id)
+
+
+async def v2_raw_amain() -> None:
+    from manus_openai.types.v2 import V2File, V2Task
+    from manus_openai.v2 import AsyncCursorPage
+
+    client = AsyncManusOpenAI()
+    raw = await client.v2.tasks.with_raw_response.retrieve("t1")
+    task: V2Task = raw.parse()
+    listed = await client.v2.with_raw_response.tasks.list()
+    page: AsyncCursorPage[V2Task] = listed.parse()
+    async with client.v2.files.with_streaming_response.retrieve("f1") as response:
+        file: V2File = await response.parse()
+    print(task.id, raw.headers.get("x-request-id"), page.data, file.status)

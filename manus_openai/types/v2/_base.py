@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import httpx
+
 from .._normalizing import Normalizing
 
-__all__ = ["MS_THRESHOLD", "V2Envelope", "V2Model", "to_seconds"]
+__all__ = ["MS_THRESHOLD", "V2Envelope", "V2Model", "check_answer", "to_seconds"]
 
 MS_THRESHOLD = 10**12
 """A timestamp above this is milliseconds (10^12 s is the year 33658; 10^12 ms is 2001)."""
@@ -66,3 +68,30 @@ class V2Envelope(V2Model):
 
     ok: bool | None = None
     request_id: str | None = None
+
+    _payload: ClassVar[str | None] = None
+    """The field holding what the method returns (``task`` of ``task.detail``), when there is one."""
+
+    def _check_answer(self, response: httpx.Response) -> None:
+        # Called by _parsing.checked with the response, on every path: plain, raw and streamed.
+        check_answer(self, response, self._payload)
+
+
+def check_answer(answer: object, response: httpx.Response, payload: str | None = None) -> None:
+    """``ok: false`` raises the typed v2 error; a missing ``payload`` object raises
+    ``openai.APIResponseValidationError`` (never a ``None`` where a model was promised).
+
+    Both are checked where the response is at hand, so a ``with_streaming_response`` call, whose body is
+    read only at ``.parse()``, is refused like a plain one.
+    """
+    from openai import APIResponseValidationError
+
+    from ...v2._transport import v2_status_error
+
+    if getattr(answer, "ok", None) is False:
+        raise v2_status_error(response.json(), response)
+    if payload is not None and not isinstance(getattr(answer, payload, None), V2Model):
+        where = f"{response.request.method} {response.request.url.path}"
+        raise APIResponseValidationError(
+            response, response.json(), message=f"{where} answered ok without the `{payload}` object it must carry"
+        )

@@ -49,6 +49,8 @@ class V2Project(V2Model):
 
 
 class ProjectCreated(V2Envelope):
+    _payload: ClassVar[str | None] = "project"
+
     project: V2Project
 
 
@@ -64,6 +66,8 @@ class V2Webhook(V2Model):
 
 
 class V2WebhookCreated(V2Envelope):
+    _payload: ClassVar[str | None] = "webhook"
+
     webhook: V2Webhook
 
 
@@ -117,6 +121,8 @@ class Agent(V2Model):
 
 
 class AgentDetail(V2Envelope):
+    _payload: ClassVar[str | None] = "agent"
+
     agent: Agent
 
 
@@ -172,6 +178,8 @@ class AvailableCredits(V2Model):
 
 
 class AvailableCreditsAnswer(V2Envelope):
+    _payload: ClassVar[str | None] = "data"
+
     data: AvailableCredits
 
 

@@ -41,6 +41,7 @@ class FileUploadTicket(V2Envelope):
     """``file.upload``'s answer: the pending record and where to ``PUT`` the bytes (3 minutes)."""
 
     _timestamps: ClassVar[tuple[str, ...]] = ("upload_expires_at",)
+    _payload: ClassVar[str | None] = "file"
 
     file: V2File
     upload_url: str | None = None
@@ -49,6 +50,8 @@ class FileUploadTicket(V2Envelope):
 
 class FileDetail(V2Envelope):
     """``file.detail``'s envelope."""
+
+    _payload: ClassVar[str | None] = "file"
 
     file: V2File
 
