@@ -92,7 +92,8 @@ def run(quick: bool) -> Report:
         plain.responses.retrieve(response_id=created.id)
 
     def manus_call() -> None:
-        created = manus.responses.create(input=SKY, task_mode="agent", agent_profile="quality")  # type: ignore[arg-type]  # the seed's input list
+        # The OpenAI view's background create + retrieve: the same two requests as the plain client's.
+        created = manus.responses.create(input=SKY, task_mode="agent", agent_profile="quality", background=True)  # type: ignore[arg-type]  # the seed's input list
         manus.responses.retrieve(created.id)
 
     # Warm up both (first calls import lazily-loaded SDK modules and build pydantic validators).

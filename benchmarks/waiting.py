@@ -3,7 +3,9 @@
 (a) seed 000's loop on a plain ``openai.OpenAI``: retrieve, then ``sleep(5)`` + retrieve while running;
 (b) ``client.responses.wait`` with the default schedule (``manus_openai._polling``);
 (c) ``wait(..., events=receiver)``: a real ``WebhookReceiver`` served over loopback, receiving the
-    emulator's signed ``task_stopped`` deliveries.
+    emulator's signed ``task_stopped`` deliveries;
+(d) the OpenAI view's blocking ``client.responses.create(...)`` (no ``background=True``), side by side
+    with (b) on the same task lengths and the same manual clock: it must see the end no later than (b).
 
 (a) and (b) run against the emulator on a ``ManualClock`` over real loopback HTTP: the sleeps advance
 the emulator's clock (``client.responses._sleep`` / ``_monotonic`` are injected), so a 30-minute task
@@ -61,10 +63,17 @@ def _seed_loop(emu: Emulator, clock: ManualClock, plain: openai.OpenAI, duration
 
 def _default_wait(emu: Emulator, clock: ManualClock, client: ManusOpenAI, duration: float) -> Waited:
     emu.clear_requests()
-    response = client.responses.create(input=_sky(duration), task_mode="agent")  # type: ignore[arg-type]  # the seed's input list
+    response = client.responses.create(input=_sky(duration), task_mode="agent", background=True)  # type: ignore[arg-type]  # the seed's input list
     done = client.responses.wait(response.id, timeout=None)
     assert done.status == "completed", done.status
-    return Waited(len(emu.requests), clock.now() - _completion(emu, response.id))
+    return Waited(len(emu.requests), clock.now() - _completion(emu, response.task_id))
+
+
+def _blocking_create(emu: Emulator, clock: ManualClock, client: ManusOpenAI, duration: float) -> Waited:
+    emu.clear_requests()
+    done = client.responses.create(input=_sky(duration), task_mode="agent", timeout=None)  # type: ignore[arg-type]  # the seed's input list
+    assert done.status == "completed", done.status
+    return Waited(len(emu.requests), clock.now() - _completion(emu, done.task_id))
 
 
 @dataclass
@@ -101,19 +110,19 @@ def _push(quick: bool) -> Pushed:
         for i in range(count):
             duration = 0.3 + 0.7 * (i % 5) / 4  # 0.3 .. 1.0 s
             emu.clear_requests()
-            created = client.responses.create(input=_sky(duration), task_mode="agent")  # type: ignore[arg-type]  # the seed's input list
+            created = client.responses.create(input=_sky(duration), task_mode="agent", background=True)  # type: ignore[arg-type]  # the seed's input list
             done = client.responses.wait(created.id, timeout=30, events=receiver)
             returned = time.time()
             assert done.status == "completed", done.status
-            lags.append(returned - _completion(emu, created.id))
-            received.append(arrivals.get(created.id, returned) - _completion(emu, created.id))
-            requests.append(sum(1 for r in emu.requests if created.id in r.path or r.method == "POST"))
+            lags.append(returned - _completion(emu, created.task_id))
+            received.append(arrivals.get(created.task_id, returned) - _completion(emu, created.task_id))
+            requests.append(sum(1 for r in emu.requests if created.task_id in r.path or r.method == "POST"))
             # The same task length, waited for by polling at the default schedule, for comparison.
             emu.clear_requests()
-            created = client.responses.create(input=_sky(duration), task_mode="agent")  # type: ignore[arg-type]  # the seed's input list
+            created = client.responses.create(input=_sky(duration), task_mode="agent", background=True)  # type: ignore[arg-type]  # the seed's input list
             done = client.responses.wait(created.id, timeout=30)
-            polled.append(time.time() - _completion(emu, created.id))
-            polled_requests.append(sum(1 for r in emu.requests if created.id in r.path or r.method == "POST"))
+            polled.append(time.time() - _completion(emu, created.task_id))
+            polled_requests.append(sum(1 for r in emu.requests if created.task_id in r.path or r.method == "POST"))
         client.close()
     return Pushed(lags, received, requests, polled, polled_requests)
 
@@ -133,6 +142,7 @@ def run(quick: bool) -> Report:
     report = Report("wait", "3. waiting")
     seed: dict[int, Waited] = {}
     ours: dict[int, Waited] = {}
+    blocking: dict[int, Waited] = {}
     clock = ManualClock(start=1_760_000_000)
     with Emulator(clock=clock, webhook_activation="off", progress_events=0) as emu:
         plain = openai.OpenAI(base_url=emu.base_url, api_key="**", default_headers={"API_KEY": emu.api_key})
@@ -142,6 +152,7 @@ def run(quick: bool) -> Report:
         for duration in DURATIONS:
             seed[duration] = _seed_loop(emu, clock, plain, duration)
             ours[duration] = _default_wait(emu, clock, client, duration)
+            blocking[duration] = _blocking_create(emu, clock, client, duration)
         plain.close()
         client.close()
     for duration in DURATIONS:
@@ -159,6 +170,14 @@ def run(quick: bool) -> Report:
             )
         else:
             report.add(f"{duration}s task (no target)", figure)
+    for duration in DURATIONS:
+        b, d = ours[duration], blocking[duration]
+        report.add(
+            f"(d) {duration}s task: blocking create vs (b) wait()",
+            f"(d) {d.requests} req, lag {d.lag:g}s | (b) {b.requests} req, lag {b.lag:g}s",
+            "lag(d) <= lag(b)",
+            check(d.lag <= b.lag),
+        )
     pushed = _push(quick)
     lags, requests = pushed.lags, pushed.requests
     med_lag = median(lags)

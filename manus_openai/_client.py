@@ -6,6 +6,8 @@ accepts an OpenAI client accepts them. What changes:
 * the key comes from ``api_key=`` or ``MANUS_API_KEY`` and travels in the ``API_KEY`` header (the SDK's
   ``auth_headers`` hook), never in ``Authorization``; no ``OPENAI_*`` variable has any effect;
 * ``client.responses`` takes the Manus options, returns ``ManusResponse`` and can ``wait``;
+* ``responses_view="openai"`` (the default) keeps OpenAI's Responses contract (``_bridge``); ``"manus"``
+  restores the raw Manus objects; ``forks`` and ``stop_events`` tune the bridge;
 * OpenAI endpoints Manus lacks raise ``UnsupportedEndpointError`` before sending anything;
 * ``client.v2`` is the typed v2 API (``manus_openai.v2``): the same key as ``x-manus-api-key``, or an
   OAuth token (``oauth_token=`` / ``MANUS_OAUTH_TOKEN``) instead of a key, never both;
@@ -23,7 +25,7 @@ import re
 import time
 from collections.abc import Mapping
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import anyio
 import httpx
@@ -60,6 +62,7 @@ from .errors import CREDIT_LIMIT_CODE, CreditLimitExceededError, ManusError
 from .v2._transport import apply_v2_auth, envelope_error, is_v2_url, resolve_credentials, v2_status_error
 
 if TYPE_CHECKING:  # the resources load when a client is built, keeping `import manus_openai` light
+    from ._waiting import StopEventSource
     from .resources import (
         AsyncFiles,
         AsyncManusRawClientView,
@@ -85,6 +88,11 @@ DEFAULT_BASE_URL = "https://api.manus.ai/v1"
 
 API_KEY_HEADER = "API_KEY"
 _KEY_HEADERS = frozenset({"api_key", "api-key", "x-manus-api-key"})
+
+ResponsesView = Literal["openai", "manus"]
+ForkPolicy = Literal["new_task", "refuse"]
+_VIEWS = ("openai", "manus")
+_FORKS = ("new_task", "refuse")
 
 
 class _CommonOptions(TypedDict, total=False):
@@ -161,6 +169,17 @@ def _header_key(default_headers: Any | None) -> bool:
     )
 
 
+def _bridge_options(view: object, forks: object, events: object) -> tuple[ResponsesView, ForkPolicy, Any]:
+    """Check the Responses-bridge options (at construction, naming the argument)."""
+    if view not in _VIEWS:
+        raise ValueError(f"responses_view must be one of {', '.join(map(repr, _VIEWS))}; got {view!r}")
+    if forks not in _FORKS:
+        raise ValueError(f"forks must be one of {', '.join(map(repr, _FORKS))}; got {forks!r}")
+    if events is not None and not callable(getattr(events, "wait_stopped", None)):
+        raise TypeError("stop_events must be a webhook receiver (manus_openai.webhooks.WebhookReceiver) or None")
+    return view, forks, events  # type: ignore[return-value]  # checked against the Literal values above
+
+
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
@@ -197,6 +216,15 @@ class _ManusClientMixin:
 
     _oauth_token: str | None = None
     project: str | None
+    responses_view: ResponsesView = "openai"
+    """``"openai"``: ``client.responses`` keeps OpenAI's contract; ``"manus"``: the raw Manus objects."""
+    forks: ForkPolicy = "new_task"
+    """``"new_task"``: continuing from an older turn starts a new task with the conversation; ``"refuse"``."""
+    stop_events: StopEventSource | None = None
+    """A webhook receiver whose ``task_stopped`` events end blocking creates and waits early."""
+
+    def _set_bridge_options(self, options: tuple[ResponsesView, ForkPolicy, Any]) -> None:
+        self.responses_view, self.forks, self.stop_events = options
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -243,11 +271,20 @@ class _ManusClientMixin:
         set_default_query: Mapping[str, object] | None = None,
         oauth_token: str | NotGiven | None = NOT_GIVEN,
         rate_limits: RateLimitsSetting | NotGiven = NOT_GIVEN,
+        responses_view: ResponsesView | None = None,
+        forks: ForkPolicy | None = None,
+        stop_events: StopEventSource | None = None,
         _extra_kwargs: Mapping[str, Any] = {},  # the SDK's own signature
     ) -> Self:
         """The SDK's ``copy`` / ``with_options``, keeping the credential: a new ``api_key`` replaces an
         OAuth token and a new ``oauth_token`` replaces the key (the two never travel together).
-        ``rate_limits`` is kept from this client unless given, so the copy spends the same budget."""
+        ``rate_limits`` is kept from this client unless given, so the copy spends the same budget; so are
+        ``responses_view``, ``forks`` and ``stop_events``.
+
+        Example::
+
+            raw = client.with_options(responses_view="manus")
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
         if default_query is not None and set_default_query is not None:
@@ -274,6 +311,9 @@ class _ManusClientMixin:
             api_key=key,
             oauth_token=token,
             rate_limits=self._rate_limits if isinstance(rate_limits, NotGiven) else rate_limits,
+            responses_view=responses_view or self.responses_view,
+            forks=forks or self.forks,
+            stop_events=stop_events if stop_events is not None else self.stop_events,
             organization=organization or sdk.organization,
             project=project or sdk.project,
             websocket_base_url=websocket_base_url or sdk.websocket_base_url,
@@ -416,8 +456,12 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         base_url: Union[str, httpx.URL, None] = None,
         rate_limits: RateLimitsSetting = None,
         oauth_token: str | None = None,
+        responses_view: ResponsesView = "openai",
+        forks: ForkPolicy = "new_task",
+        stop_events: StopEventSource | None = None,
         **kwargs: Unpack[ClientOptions],
     ) -> None:
+        bridge = _bridge_options(responses_view, forks, stop_events)
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
@@ -429,6 +473,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         self._oauth_token = token
         self._drop_openai_settings(project)
         self._set_governor(rate_limits)
+        self._set_bridge_options(bridge)
         from .resources import install_sync
 
         install_sync(self)
@@ -520,8 +565,12 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         base_url: Union[str, httpx.URL, None] = None,
         rate_limits: RateLimitsSetting = None,
         oauth_token: str | None = None,
+        responses_view: ResponsesView = "openai",
+        forks: ForkPolicy = "new_task",
+        stop_events: StopEventSource | None = None,
         **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
+        bridge = _bridge_options(responses_view, forks, stop_events)
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
@@ -533,6 +582,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         self._oauth_token = token
         self._drop_openai_settings(project)
         self._set_governor(rate_limits)
+        self._set_bridge_options(bridge)
         from .resources import install_async
 
         install_async(self)

@@ -164,8 +164,12 @@ def wait(
     events: StopEventSource | None,
     sleep: Callable[[float], object],
     monotonic: Callable[[], float],
+    done: Callable[[ManusResponse], bool] | None = None,
 ) -> ManusResponse:
-    """Poll ``fetch`` until the status leaves ``RUNNING_STATUSES``; see ``ManusResponses.wait``."""
+    """Poll ``fetch`` until the status leaves ``RUNNING_STATUSES``; see ``ManusResponses.wait``.
+
+    ``done`` replaces that test (the Responses bridge waits for the end of one turn).
+    """
     check_wait_args(response_id, timeout, poll_interval)
     limit = check_timeout(timeout)
     schedule = delays(poll_interval)
@@ -185,7 +189,7 @@ def wait(
         else:
             if on_update is not None:
                 on_update(last)
-            if not _running(last):
+            if done(last) if done is not None else not _running(last):
                 return last
         waited = monotonic() - start
         remaining = None if limit is None else limit - waited
@@ -209,6 +213,7 @@ async def async_wait(
     events: StopEventSource | None,
     sleep: Callable[[float], Awaitable[object]],
     monotonic: Callable[[], float],
+    done: Callable[[ManusResponse], bool] | None = None,
 ) -> ManusResponse:
     """The async twin of ``wait``, line for line; ``on_update`` may return an awaitable."""
     check_wait_args(response_id, timeout, poll_interval)
@@ -232,7 +237,7 @@ async def async_wait(
                 result = on_update(last)
                 if inspect.isawaitable(result):
                     await result
-            if not _running(last):
+            if done(last) if done is not None else not _running(last):
                 return last
         waited = monotonic() - start
         remaining = None if limit is None else limit - waited

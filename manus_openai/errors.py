@@ -7,10 +7,15 @@
     │   ├── UnsupportedEndpointError       an OpenAI endpoint Manus does not serve (chat, embeddings, ...)
     │   ├── UnsupportedOptionError         an openai.OpenAI option with no Manus meaning (+ ValueError)
     │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
+    │   ├── UnsupportedArgumentError       an OpenAI argument Manus cannot honour (function tools, logprobs...)
+    │   │   (+ ValueError)                 raised before any request
+    │   ├── ForkRefusedError               previous_response_id names an older turn and forks="refuse"
     │   ├── WaitTimeout (+ TimeoutError)   responses.wait() passed its deadline; carries .response
     │   └── RateLimitWaitTimeout (+ TimeoutError)  no rate-limit budget within the request's timeout;
     │                                      nothing was sent
     └── openai.APIError
+        ├── openai.APITimeoutError
+        │   └── ResponseTimeoutError       a blocking responses.create passed its timeout; carries .response_id
         ├── openai.APIResponseValidationError  a 2xx answer that is not the JSON object promised
         │                                      (HTML page, truncated JSON, null/array); keeps .response
         └── openai.APIStatusError          every HTTP error keeps the SDK's own classes
@@ -34,16 +39,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from openai import APIStatusError, OpenAIError
+import httpx
+from openai import APIStatusError, APITimeoutError, OpenAIError
 
 if TYPE_CHECKING:
     from .types.response import ManusResponse
 
 __all__ = [
     "CreditLimitExceededError",
+    "ForkRefusedError",
     "ManusError",
     "RateLimitWaitTimeout",
+    "ResponseTimeoutError",
     "StreamingNotSupportedError",
+    "UnsupportedArgumentError",
     "UnsupportedEndpointError",
     "UnsupportedOptionError",
     "WaitTimeout",
@@ -164,3 +173,69 @@ class CreditLimitExceededError(APIStatusError):
         except CreditLimitExceededError as exc:
             print(exc.status_code, exc.code)  # e.g. 429 8
     """
+
+
+class UnsupportedArgumentError(ManusError, ValueError):
+    """An OpenAI ``responses.create`` argument Manus cannot honour; raised before any request is sent.
+
+    ``.argument`` names it (``"tools[0]"``, ``"store"``, ``"model"``...). The README's argument table lists
+    what is refused, ignored and translated.
+
+    Example::
+
+        try:
+            client.responses.create(input="hi", tools=[{"type": "function", "name": "f", "parameters": {}}])
+        except UnsupportedArgumentError as exc:
+            print(exc.argument)  # tools[0]
+    """
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+class ForkRefusedError(ManusError):
+    """``previous_response_id`` names a turn that is not the task's latest, on a client built with
+    ``forks="refuse"``: continuing from it would start a new (paid) Manus task. Nothing was created.
+
+    Example::
+
+        client = ManusOpenAI(forks="refuse")
+        try:
+            client.responses.create(input="again", previous_response_id=first.id)
+        except ForkRefusedError as exc:
+            print(exc.response_id, exc.latest_turn)
+    """
+
+    def __init__(self, message: str, *, response_id: str, latest_turn: int) -> None:
+        super().__init__(message)
+        self.response_id = response_id
+        self.latest_turn = latest_turn
+
+
+class ResponseTimeoutError(APITimeoutError):
+    """A blocking ``responses.create`` (no ``background=True``) passed its ``timeout``.
+
+    It is the ``openai.APITimeoutError`` OpenAI code already catches. The task keeps running on Manus:
+    ``.response_id`` retrieves it, ``.response`` is the last state seen (or None), ``.waited`` the seconds spent.
+
+    Example::
+
+        try:
+            done = client.responses.create(input="Write a long report", timeout=60)
+        except openai.APITimeoutError as exc:
+            later = client.responses.wait(exc.response_id, timeout=900)
+    """
+
+    def __init__(
+        self, message: str, *, request: httpx.Request, response_id: str, response: ManusResponse | None, waited: float
+    ) -> None:
+        super().__init__(request)
+        self.message = message
+        self.args = (message,)
+        self.response_id = response_id
+        self.response = response
+        self.waited = waited
+
+    def __str__(self) -> str:
+        return self.message

@@ -92,7 +92,12 @@ def fake() -> FakeManus:
 
 @pytest.fixture
 def client(fake: FakeManus) -> Iterator[ManusOpenAI]:
-    c = ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    c = ManusOpenAI(
+        responses_view="manus",
+        api_key=TEST_KEY,
+        base_url=BASE_URL,
+        http_client=httpx.Client(transport=httpx.MockTransport(fake)),
+    )
     c.responses._sleep = lambda _s: None  # type: ignore[method-assign]  # no real sleeping in unit tests
     with c:
         yield c
@@ -104,6 +109,7 @@ async def async_client(fake: FakeManus) -> Any:
         return None
 
     c = AsyncManusOpenAI(
+        responses_view="manus",
         api_key=TEST_KEY,
         base_url=BASE_URL,
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake)),
@@ -213,7 +219,7 @@ def cassette_client(cassette_target: dict[str, Any]) -> Iterator[ManusOpenAI]:
     redirect = options.pop("redirect", None)
     if redirect:
         options["http_client"] = httpx.Client(transport=_Redirect(redirect))
-    with ManusOpenAI(**options) as c:
+    with ManusOpenAI(responses_view="manus", **options) as c:
         yield c
 
 
@@ -224,7 +230,7 @@ async def async_cassette_client(cassette_target: dict[str, Any]) -> AsyncIterato
     redirect = options.pop("redirect", None)
     if redirect:
         options["http_client"] = httpx.AsyncClient(transport=_AsyncRedirect(redirect))
-    async with AsyncManusOpenAI(**options) as c:
+    async with AsyncManusOpenAI(responses_view="manus", **options) as c:
         yield c
 
 

@@ -1,9 +1,11 @@
-"""``client.responses`` on a Manus client: OpenAI's resource plus Manus options, parsing and waiting.
+"""``client.responses`` on a Manus client: OpenAI's resource, keeping OpenAI's Responses contract on Manus.
 
 ``ManusResponses`` / ``AsyncManusResponses`` subclass the SDK's ``Responses`` / ``AsyncResponses``, so
-``with_raw_response``, ``with_streaming_response`` and every OpenAI argument keep working. Decisions
-(option validation, body building, the polling schedule) live in pure functions both share; only the
-I/O is written twice, line for line.
+``with_raw_response`` and every OpenAI argument keep working. In the default ``responses_view="openai"``
+every decision (argument table, role folding, statuses, this turn's output, ids, continue-or-fork) is a
+pure function of ``manus_openai._bridge``; this module only does the I/O, once for sync and once for
+async, line for line. ``responses_view="manus"`` is the raw Manus view: the objects Manus returns, and
+``create`` returning at once.
 """
 
 from __future__ import annotations
@@ -13,24 +15,21 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Union, cast
 
 import httpx
+from openai import NotFoundError
 from openai.resources.responses import AsyncResponses, Responses
 from openai.types.responses.response_create_params import ResponseCreateParamsNonStreaming
 from typing_extensions import TypedDict, Unpack
 
-from .. import _waiting
-from .._compat import NOT_GIVEN, OVERRIDE_CAST_TO_HEADER, Body, Headers, NotGiven, Query
-from .._options import (
-    MANUS_OPTION_NAMES,
-    ManusOptions,
-    build_manus_body,
-    check_continuation,
-    check_id,
-    normalize_input,
-)
+from .. import _bridge, _waiting
+from .._bridge import CreatePlan, Snapshot
+from .._compat import Body, Headers, NotGiven, Query, make_request_options, seed_parsed
+from .._ids import split_turn_id, task_id_of, turn_id
+from .._options import ManusOptions, check_id
 from .._polling import DEFAULT_WAIT_TIMEOUT
 from .._waiting import StopEventSource, check_wait_args, check_wait_options
-from ..errors import StreamingNotSupportedError
+from ..errors import ResponseTimeoutError, StreamingNotSupportedError, WaitTimeout
 from ..types.response import ManusResponse
+from .input_items import AsyncManusInputItems, ManusInputItems
 
 __all__ = [
     "AsyncManusResponses",
@@ -39,11 +38,6 @@ __all__ = [
     "ResponseCreateKwargs",
     "StopEventSource",
 ]
-
-_STREAM_MESSAGE = (
-    "Manus does not stream responses: a task runs asynchronously. Create it without stream=True, then "
-    "call client.responses.wait(response.id) (or create_and_wait(...)), or receive its task_stopped webhook."
-)
 
 
 class _ExtraOptions(TypedDict, total=False):
@@ -65,92 +59,250 @@ class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _Extra
     """``ResponseCreateKwargs`` without the HTTP ``timeout``: in ``create_and_wait`` it bounds the wait."""
 
 
-def _prepare_create(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Validate a ``create`` call and return the keyword arguments for the SDK's own ``create``."""
-    manus_options = {name: kwargs.pop(name) for name in MANUS_OPTION_NAMES if name in kwargs}
-    if kwargs.get("stream") is True:
-        raise StreamingNotSupportedError(_STREAM_MESSAGE)
-    extra_body = kwargs.pop("extra_body", None)
-    if extra_body is not None and not isinstance(extra_body, dict):
-        raise TypeError(f"extra_body must be a dict, got {type(extra_body).__name__}")
-    body = build_manus_body(manus_options)
-    if extra_body:
-        # Seed-style code passes the same options in extra_body: validate them too, and refuse to let
-        # one silently override a different keyword-argument value.
-        from_extra = build_manus_body({k: v for k, v in extra_body.items() if k in MANUS_OPTION_NAMES})
-        for name, value in from_extra.items():
-            if name in body and body[name] != value:
-                raise ValueError(
-                    f"{name} is given twice with different values: {body[name]!r} and extra_body {value!r}"
-                )
-        body = {**body, **extra_body}
-    check_continuation(body.get("task_id"), kwargs.get("previous_response_id"))
-    if "input" not in kwargs:
-        raise TypeError("responses.create() needs input= (a prompt string or a list of messages)")
-    kwargs["input"] = normalize_input(kwargs["input"])
-    kwargs.setdefault("model", NOT_GIVEN)  # openai<1.70 declares model required; Manus does not need it
-    kwargs["extra_body"] = body or None
-    kwargs["extra_headers"] = _cast_headers(kwargs.get("extra_headers"))
-    return kwargs
+_RAW = {_bridge._plan.RAW_RESPONSE_HEADER: "true"}
 
 
-def _cast_headers(extra_headers: Headers | None) -> Headers:
-    return {**(extra_headers or {}), OVERRIDE_CAST_TO_HEADER: cast(Any, ManusResponse)}
+def _raw_headers() -> Headers:
+    return _bridge.cast_headers(_RAW)
+
+
+def _translate(snapshot: Snapshot, turn: int, plan: CreatePlan | None, request_id: object = None) -> ManusResponse:
+    context: dict[str, Any] = {}
+    if plan is not None:
+        context = {
+            "background": plan.background,
+            "instructions": plan.instructions,
+            "previous_response_id": plan.previous_response_id,
+        }
+    response = ManusResponse.construct(**_bridge.openai_response(snapshot, turn, **context))
+    if isinstance(request_id, str):
+        response._request_id = request_id
+    return response
+
+
+def _read(raw: Any) -> tuple[Snapshot, object]:
+    """The snapshot of a raw HTTP answer, straight from its JSON (no model built and dumped again), and its
+    request id; a body that is not a JSON object goes through ``parse()`` for the typed error."""
+    try:
+        data = raw.http_response.json()
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        data = raw.parse()
+    return _bridge.snapshot_from_v1(data), raw.http_response.headers.get("x-request-id")
+
+
+def _settings(client: object) -> tuple[Any, Any, Any]:
+    """The client's ``forks`` and ``stop_events`` (a plain OpenAI client has neither)."""
+    return getattr(client, "forks", "new_task"), getattr(client, "stop_events", None), None
+
+
+def _http_timeout(plan: CreatePlan) -> Any:
+    """The caller's per-request ``timeout`` for the reads of a blocking create (None: the client's)."""
+    value = plan.sdk_kwargs.get("timeout")
+    return None if isinstance(value, NotGiven) else value
+
+
+def _turn_of(snapshot: Snapshot, turn: int | None) -> int:
+    return turn if turn is not None else max(snapshot.turn_count, 1)
+
+
+def _not_found(base_url: httpx.URL, task: str, turn: int, latest: int) -> NotFoundError:
+    request = httpx.Request("GET", f"{str(base_url).rstrip('/')}/responses/{task}")
+    message = _bridge.unknown_turn(task, turn, latest)
+    return NotFoundError(message, response=httpx.Response(404, request=request), body={"message": message})
+
+
+def _timeout_error(base_url: httpx.URL, response_id: str, last: ManusResponse | None, waited: float) -> Exception:
+    request = httpx.Request("GET", f"{str(base_url).rstrip('/')}/responses/{task_id_of(response_id)}")
+    status = last.status if last is not None else "unknown"
+    return ResponseTimeoutError(
+        f"response {response_id} still {status} after {waited:.1f}s (the call's timeout); the task keeps "
+        f"running: client.responses.retrieve({response_id!r}) or .wait({response_id!r}) picks it up",
+        request=request, response_id=response_id, response=last, waited=waited,
+    )  # fmt: skip
+
+
+def _cancelled(after: Snapshot, turn: int) -> ManusResponse:
+    body = _bridge.openai_response(after, turn)
+    if body["status"] in _bridge.ACTIVE_STATUSES or body["status"] in ("incomplete", "cancelled"):
+        body["status"] = "cancelled"
+        body["incomplete_details"] = None
+    return ManusResponse.construct(**body)
+
+
+def _needs_stop(before: Snapshot, turn: int) -> bool:
+    return turn >= before.turn_count and _bridge.openai_status(before, turn) in ("queued", "in_progress", "incomplete")
 
 
 class ManusResponses(Responses):
-    """``client.responses``: create, retrieve and delete Manus tasks the OpenAI way, then wait for them.
+    """``client.responses``: OpenAI's Responses contract on Manus tasks (see the README's contract section).
 
     Example::
 
         client = ManusOpenAI()
-        response = client.responses.create(input="Plan a trip to Kyoto", task_mode="agent")
-        done = client.responses.wait(response.id, timeout=600)
-        print(done.output_text)
+        response = client.responses.create(input="Plan a trip to Kyoto")  # waits for the answer
+        print(response.status, response.output_text)
     """
 
     _monotonic: Callable[[], float] = staticmethod(time.monotonic)
 
+    def __init__(self, client: Any) -> None:
+        super().__init__(client)
+        self.__dict__["input_items"] = ManusInputItems(client)  # openai<1.78 sets it in __init__ too
+
+    def _view(self) -> str:
+        return cast(str, getattr(self._client, "responses_view", "openai"))
+
+    # ------------------------------------------------------------------ I/O
+    def _raw_get(self, task: str, **kwargs: Any) -> Any:
+        kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), **_raw_headers()}
+        return Responses.retrieve(self, task, **kwargs)
+
+    def _snapshot(self, task: str) -> Snapshot:
+        raw = self._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
+        return _bridge.snapshot_from_v1(raw)
+
+    def _stop(self, task: str, **kwargs: Any) -> None:
+        # v1 cannot stop a task: the client's v2 API does, on the same task id (see _bridge._backend).
+        v2: Any = getattr(self._client, "v2")  # noqa: B009  # installed on every Manus client
+        v2.tasks.stop(task, **kwargs)
+
+    def _wait_turn(
+        self, task: str, turn: int | None, *, timeout: float | None, poll_interval: float | None = None,
+        on_update: Callable[[ManusResponse], object] | None = None, events: StopEventSource | None = None,
+        plan: CreatePlan | None = None, http_timeout: Any = None,
+    ) -> tuple[ManusResponse, Any]:  # fmt: skip
+        """Poll until turn ``turn`` ends; the translated response and the last raw HTTP response."""
+        last_raw: list[Any] = []
+
+        def fetch() -> Any:
+            raw = self._raw_get(task) if http_timeout is None else self._raw_get(task, timeout=http_timeout)
+            last_raw[:] = [raw]
+            return raw
+
+        def view(r: ManusResponse) -> ManusResponse:
+            snapshot = _bridge.snapshot_from_v1(r)
+            return _translate(snapshot, _turn_of(snapshot, turn), plan, r._request_id)
+
+        def done(r: ManusResponse) -> bool:
+            snapshot = _bridge.snapshot_from_v1(r)
+            return _bridge.turn_done(snapshot, _turn_of(snapshot, turn))
+
+        try:
+            final = _waiting.wait(
+                task, fetch, timeout=timeout, poll_interval=poll_interval,
+                on_update=None if on_update is None else (lambda r: on_update(view(r))),
+                events=events, sleep=self._sleep, monotonic=self._monotonic, done=done,
+            )  # fmt: skip
+        except WaitTimeout as exc:
+            exc.response = None if exc.response is None else view(exc.response)
+            raise
+        return view(final), (last_raw[0] if last_raw else None)
+
+    # ------------------------------------------------------------------ the OpenAI methods
     def create(  # type: ignore[override]  # Manus options added; stream=True refused
         self,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
-        """Start a Manus task (or continue one with ``task_id`` / ``previous_response_id``).
+        """Create a response: the finished turn, as OpenAI's ``create`` returns it (``background=True``: at once).
 
-        Takes every OpenAI ``responses.create`` argument plus the Manus options, sent in the JSON body
-        under the names the compat guide documents. ``input`` may be a plain string. Returns at once
-        with ``status == "running"``; see ``wait()``.
+        Takes every OpenAI ``responses.create`` argument (the README's argument table says what each does
+        on Manus) plus the Manus options. ``timeout`` bounds the whole call; past it
+        ``openai.APITimeoutError`` (``ResponseTimeoutError``) carries ``.response_id``. With
+        ``responses_view="manus"`` it returns Manus's object at once, as the compat guide shows.
 
         Example::
 
-            r = client.responses.create(input="Summarise today's AI news", agent_profile="manus-1.6")
+            r = client.responses.create(model="gpt-4o", input="Summarise today's AI news")
+            print(r.status, r.output_text)
         """
-        return cast(ManusResponse, super().create(**_prepare_create(dict(kwargs))))
+        if self._view() == "manus":
+            return cast(ManusResponse, super().create(**_bridge.prepare_create(dict(kwargs))))
+        start = self._monotonic()
+        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout)
+        if plan.check_turn is not None:
+            task, turn = plan.check_turn
+            snapshot = self._snapshot(task)
+            if turn > snapshot.turn_count:
+                raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
+            plan = _bridge.continuation(plan, snapshot, forks=_settings(self._client)[0])
+        sdk_kwargs = dict(plan.sdk_kwargs)
+        sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
+        created = super().create(**sdk_kwargs)
+        snapshot, request_id = _read(created)
+        turn = max(snapshot.turn_count, 1)
+        if plan.background:
+            response = _translate(snapshot, turn, plan, request_id)
+            return seed_parsed(created, response) if plan.raw else response
+        remaining = None if plan.timeout is None else max(plan.timeout - (self._monotonic() - start), 0.001)
+        try:
+            response, raw = self._wait_turn(
+                snapshot.task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
+                http_timeout=_http_timeout(plan),
+            )  # fmt: skip
+        except WaitTimeout as exc:
+            raise _timeout_error(
+                self._client.base_url, turn_id(snapshot.task_id, turn), exc.response, exc.waited
+            ) from exc
+        return seed_parsed(raw, response) if plan.raw and raw is not None else response
 
     def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
     ) -> ManusResponse:
-        """Fetch the task's current state and whole conversation.
+        """Fetch a response: a turn id gives that turn, a bare task id the task's latest turn.
 
         Example::
 
-            r = client.responses.retrieve("a5ej4FnVPLP8Vjvb6FoeAu")
+            r = client.responses.retrieve(response.id)
             print(r.status, r.output_text)
         """
         if kwargs.get("stream") is True:
-            raise StreamingNotSupportedError(_STREAM_MESSAGE)
-        kwargs["extra_headers"] = _cast_headers(kwargs.get("extra_headers"))
-        return cast(ManusResponse, super().retrieve(check_id(response_id), **kwargs))
+            raise StreamingNotSupportedError(_bridge.STREAM_MESSAGE)
+        task, turn = split_turn_id(check_id(response_id))
+        if self._view() == "manus":
+            kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))
+            return cast(ManusResponse, super().retrieve(task, **kwargs))
+        headers = dict(kwargs.pop("extra_headers", None) or {})
+        raw_mode = headers.pop(_bridge._plan.RAW_RESPONSE_HEADER, None)
+        raw = self._raw_get(task, extra_headers=headers, **kwargs)
+        snapshot, request_id = _read(raw)
+        if turn is not None and turn > snapshot.turn_count:
+            raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
+        response = _translate(snapshot, _turn_of(snapshot, turn), None, request_id)
+        return seed_parsed(raw, response) if raw_mode is not None else response
 
     def delete(self, response_id: str, **kwargs: Any) -> None:
-        """Delete the task and all its data, irreversibly (``DELETE /v1/responses/{id}``).
+        """Delete the task behind ``response_id`` and all its data (every turn), irreversibly.
 
         Example::
 
-            client.responses.delete("a5ej4FnVPLP8Vjvb6FoeAu")
+            client.responses.delete(response.id)
         """
         # The SDK only refuses "": a blank or path-like id would reach another URL.
-        super().delete(check_id(response_id), **kwargs)
+        super().delete(task_id_of(check_id(response_id)), **kwargs)
+
+    def cancel(self, response_id: str, **kwargs: Any) -> ManusResponse:
+        """Stop the task's running turn (v2 ``task.stop``) and return it ``cancelled``; idempotent.
+
+        A turn that already ended (``completed``, ``failed``, ``cancelled``) is returned as it is, without a
+        request to stop anything.
+
+        Example::
+
+            r = client.responses.create(input="Write a long report", background=True)
+            print(client.responses.cancel(r.id).status)  # cancelled
+        """
+        task, turn = split_turn_id(check_id(response_id))
+        before = self._snapshot(task)
+        n = _turn_of(before, turn)
+        if self._view() == "manus":
+            self._stop(task, **kwargs)
+            return self.retrieve(task)
+        if not _needs_stop(before, n):
+            return _translate(before, n, None)
+        self._stop(task, **kwargs)
+        return _cancelled(self._snapshot(task), n)
 
     def wait(
         self,
@@ -161,26 +313,32 @@ class ManusResponses(Responses):
         on_update: Callable[[ManusResponse], object] | None = None,
         events: StopEventSource | None = None,
     ) -> ManusResponse:
-        """Poll until the task is no longer ``running`` and return that response.
+        """Poll until the response (a turn; a bare task id: the latest turn) has ended, and return it.
 
-        Also returns for ``pending`` (the agent asks a question) and ``error``: the caller decides.
-        ``timeout`` seconds (None: forever) -> ``WaitTimeout`` carrying the last response. Rate limits,
-        5xx and dropped connections while polling do not end the wait. The schedule is in
+        Returns also for ``incomplete`` (the agent asks the user something) and ``failed``: the caller
+        decides. ``timeout`` seconds (None: forever) -> ``WaitTimeout`` carrying the last response. Rate
+        limits, 5xx and dropped connections while polling do not end the wait. The schedule is in
         ``manus_openai._polling``; ``poll_interval`` fixes it. ``on_update`` sees every polled response.
-        With ``events=`` (a webhook receiver) it returns when the task's ``task_stopped`` event arrives,
-        polling only as a slow safety net.
+        With ``events=`` (a webhook receiver; default: the client's ``stop_events``) it returns when the
+        task's ``task_stopped`` event arrives, polling only as a slow safety net.
 
         Example::
 
             done = client.responses.wait(response.id, timeout=900, on_update=lambda r: print(r.status))
         """
-        task_id = check_wait_args(response_id, timeout, poll_interval)
-        return _waiting.wait(
-            task_id,
-            lambda: self.with_raw_response.retrieve(task_id),
-            timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
-            sleep=self._sleep, monotonic=self._monotonic,
-        )  # fmt: skip
+        check_wait_args(response_id, timeout, poll_interval)
+        task, turn = split_turn_id(response_id)
+        events = events if events is not None else _settings(self._client)[1]
+        if self._view() == "manus":
+            return _waiting.wait(
+                task, lambda: self._raw_get(task),
+                timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
+                sleep=self._sleep, monotonic=self._monotonic,
+            )  # fmt: skip
+        response, _ = self._wait_turn(
+            task, turn, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events
+        )
+        return response
 
     def create_and_wait(
         self,
@@ -191,7 +349,7 @@ class ManusResponses(Responses):
         events: StopEventSource | None = None,
         **kwargs: Unpack[CreateAndWaitKwargs],
     ) -> ManusResponse:
-        """``create(...)`` then ``wait(...)``: the finished (or paused, or failed) task.
+        """``create(..., background=True)`` then ``wait(...)``: the finished (or paused, or failed) turn.
 
         Example::
 
@@ -199,6 +357,8 @@ class ManusResponses(Responses):
             print(done.output_text)
         """
         check_wait_options(timeout, poll_interval)
+        if self._view() == "openai":
+            kwargs["background"] = True
         created, remaining = _waiting.create_patiently(
             lambda: self.create(**kwargs),
             timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,
@@ -212,46 +372,155 @@ class AsyncManusResponses(AsyncResponses):
     Example::
 
         client = AsyncManusOpenAI()
-        done = await client.responses.create_and_wait(input="Plan a trip to Kyoto", timeout=600)
-        print(done.output_text)
+        response = await client.responses.create(input="Plan a trip to Kyoto")
+        print(response.output_text)
     """
 
     _monotonic: Callable[[], float] = staticmethod(time.monotonic)
 
+    def __init__(self, client: Any) -> None:
+        super().__init__(client)
+        self.__dict__["input_items"] = AsyncManusInputItems(client)
+
+    def _view(self) -> str:
+        return cast(str, getattr(self._client, "responses_view", "openai"))
+
+    # ------------------------------------------------------------------ I/O
+    async def _raw_get(self, task: str, **kwargs: Any) -> Any:
+        kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), **_raw_headers()}
+        return await AsyncResponses.retrieve(self, task, **kwargs)
+
+    async def _snapshot(self, task: str) -> Snapshot:
+        raw = await self._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
+        return _bridge.snapshot_from_v1(raw)
+
+    async def _stop(self, task: str, **kwargs: Any) -> None:
+        v2: Any = getattr(self._client, "v2")  # noqa: B009  # installed on every Manus client
+        await v2.tasks.stop(task, **kwargs)
+
+    async def _wait_turn(
+        self, task: str, turn: int | None, *, timeout: float | None, poll_interval: float | None = None,
+        on_update: Callable[[ManusResponse], Union[object, Awaitable[object]]] | None = None,
+        events: StopEventSource | None = None, plan: CreatePlan | None = None, http_timeout: Any = None,
+    ) -> tuple[ManusResponse, Any]:  # fmt: skip
+        """Poll until turn ``turn`` ends; the translated response and the last raw HTTP response."""
+        last_raw: list[Any] = []
+
+        async def fetch() -> Any:
+            raw = await (self._raw_get(task) if http_timeout is None else self._raw_get(task, timeout=http_timeout))
+            last_raw[:] = [raw]
+            return raw
+
+        def view(r: ManusResponse) -> ManusResponse:
+            snapshot = _bridge.snapshot_from_v1(r)
+            return _translate(snapshot, _turn_of(snapshot, turn), plan, r._request_id)
+
+        def done(r: ManusResponse) -> bool:
+            snapshot = _bridge.snapshot_from_v1(r)
+            return _bridge.turn_done(snapshot, _turn_of(snapshot, turn))
+
+        try:
+            final = await _waiting.async_wait(
+                task, fetch, timeout=timeout, poll_interval=poll_interval,
+                on_update=None if on_update is None else (lambda r: on_update(view(r))),
+                events=events, sleep=self._sleep, monotonic=self._monotonic, done=done,
+            )  # fmt: skip
+        except WaitTimeout as exc:
+            exc.response = None if exc.response is None else view(exc.response)
+            raise
+        return view(final), (last_raw[0] if last_raw else None)
+
+    # ------------------------------------------------------------------ the OpenAI methods
     async def create(  # type: ignore[override]  # Manus options added; stream=True refused
         self,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
-        """Start a Manus task; see ``ManusResponses.create``.
+        """Create a response: the finished turn (``background=True``: at once); see ``ManusResponses.create``.
 
         Example::
 
-            r = await client.responses.create(input="Summarise today's AI news", task_mode="agent")
+            r = await client.responses.create(model="gpt-4o", input="Summarise today's AI news")
         """
-        return cast(ManusResponse, await super().create(**_prepare_create(dict(kwargs))))
+        if self._view() == "manus":
+            return cast(ManusResponse, await super().create(**_bridge.prepare_create(dict(kwargs))))
+        start = self._monotonic()
+        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout)
+        if plan.check_turn is not None:
+            task, turn = plan.check_turn
+            snapshot = await self._snapshot(task)
+            if turn > snapshot.turn_count:
+                raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
+            plan = _bridge.continuation(plan, snapshot, forks=_settings(self._client)[0])
+        sdk_kwargs = dict(plan.sdk_kwargs)
+        sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
+        created = await super().create(**sdk_kwargs)
+        snapshot, request_id = _read(created)
+        turn = max(snapshot.turn_count, 1)
+        if plan.background:
+            response = _translate(snapshot, turn, plan, request_id)
+            return seed_parsed(created, response) if plan.raw else response
+        remaining = None if plan.timeout is None else max(plan.timeout - (self._monotonic() - start), 0.001)
+        try:
+            response, raw = await self._wait_turn(
+                snapshot.task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
+                http_timeout=_http_timeout(plan),
+            )  # fmt: skip
+        except WaitTimeout as exc:
+            raise _timeout_error(
+                self._client.base_url, turn_id(snapshot.task_id, turn), exc.response, exc.waited
+            ) from exc
+        return seed_parsed(raw, response) if plan.raw and raw is not None else response
 
     async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
     ) -> ManusResponse:
-        """Fetch the task's current state; see ``ManusResponses.retrieve``.
+        """Fetch a response; see ``ManusResponses.retrieve``.
 
         Example::
 
-            r = await client.responses.retrieve("a5ej4FnVPLP8Vjvb6FoeAu")
+            r = await client.responses.retrieve(response.id)
         """
         if kwargs.get("stream") is True:
-            raise StreamingNotSupportedError(_STREAM_MESSAGE)
-        kwargs["extra_headers"] = _cast_headers(kwargs.get("extra_headers"))
-        return cast(ManusResponse, await super().retrieve(check_id(response_id), **kwargs))
+            raise StreamingNotSupportedError(_bridge.STREAM_MESSAGE)
+        task, turn = split_turn_id(check_id(response_id))
+        if self._view() == "manus":
+            kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))
+            return cast(ManusResponse, await super().retrieve(task, **kwargs))
+        headers = dict(kwargs.pop("extra_headers", None) or {})
+        raw_mode = headers.pop(_bridge._plan.RAW_RESPONSE_HEADER, None)
+        raw = await self._raw_get(task, extra_headers=headers, **kwargs)
+        snapshot, request_id = _read(raw)
+        if turn is not None and turn > snapshot.turn_count:
+            raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
+        response = _translate(snapshot, _turn_of(snapshot, turn), None, request_id)
+        return seed_parsed(raw, response) if raw_mode is not None else response
 
     async def delete(self, response_id: str, **kwargs: Any) -> None:
-        """Delete the task; see ``ManusResponses.delete``.
+        """Delete the task behind ``response_id``; see ``ManusResponses.delete``.
 
         Example::
 
-            await client.responses.delete("a5ej4FnVPLP8Vjvb6FoeAu")
+            await client.responses.delete(response.id)
         """
-        await super().delete(check_id(response_id), **kwargs)
+        await super().delete(task_id_of(check_id(response_id)), **kwargs)
+
+    async def cancel(self, response_id: str, **kwargs: Any) -> ManusResponse:
+        """Stop the task's running turn and return it ``cancelled``; see ``ManusResponses.cancel``.
+
+        Example::
+
+            print((await client.responses.cancel(r.id)).status)  # cancelled
+        """
+        task, turn = split_turn_id(check_id(response_id))
+        before = await self._snapshot(task)
+        n = _turn_of(before, turn)
+        if self._view() == "manus":
+            await self._stop(task, **kwargs)
+            return await self.retrieve(task)
+        if not _needs_stop(before, n):
+            return _translate(before, n, None)
+        await self._stop(task, **kwargs)
+        return _cancelled(await self._snapshot(task), n)
 
     async def wait(
         self,
@@ -262,19 +531,25 @@ class AsyncManusResponses(AsyncResponses):
         on_update: Callable[[ManusResponse], Union[object, Awaitable[object]]] | None = None,
         events: StopEventSource | None = None,
     ) -> ManusResponse:
-        """Poll until the task is no longer ``running``; see ``ManusResponses.wait``. ``on_update`` may be async.
+        """Poll until the response has ended; see ``ManusResponses.wait``. ``on_update`` may be async.
 
         Example::
 
             done = await client.responses.wait(response.id, timeout=900)
         """
-        task_id = check_wait_args(response_id, timeout, poll_interval)
-        return await _waiting.async_wait(
-            task_id,
-            lambda: self.with_raw_response.retrieve(task_id),
-            timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
-            sleep=self._sleep, monotonic=self._monotonic,
-        )  # fmt: skip
+        check_wait_args(response_id, timeout, poll_interval)
+        task, turn = split_turn_id(response_id)
+        events = events if events is not None else _settings(self._client)[1]
+        if self._view() == "manus":
+            return await _waiting.async_wait(
+                task, lambda: self._raw_get(task),
+                timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
+                sleep=self._sleep, monotonic=self._monotonic,
+            )  # fmt: skip
+        response, _ = await self._wait_turn(
+            task, turn, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events
+        )
+        return response
 
     async def create_and_wait(
         self,
@@ -285,13 +560,15 @@ class AsyncManusResponses(AsyncResponses):
         events: StopEventSource | None = None,
         **kwargs: Unpack[CreateAndWaitKwargs],
     ) -> ManusResponse:
-        """``await create(...)`` then ``await wait(...)``; see ``ManusResponses.create_and_wait``.
+        """``await create(..., background=True)`` then ``await wait(...)``; see ``ManusResponses.create_and_wait``.
 
         Example::
 
             done = await client.responses.create_and_wait(input="What's the colour of the sky?")
         """
         check_wait_options(timeout, poll_interval)
+        if self._view() == "openai":
+            kwargs["background"] = True
         created, remaining = await _waiting.async_create_patiently(
             lambda: self.create(**kwargs),
             timeout=timeout, sleep=self._sleep, monotonic=self._monotonic,

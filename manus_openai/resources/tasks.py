@@ -37,6 +37,7 @@ from .._compat import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
+from .._ids import task_id_of
 from .._options import AgentProfile, TaskMode, build_manus_body, check_id
 from ..pagination import AsyncTasksPage, SyncTasksPage
 from ..types.attachments import Attachment, check_attachments
@@ -234,7 +235,7 @@ def create_task_body(
         {
             "agent_profile": agent_profile, "task_mode": task_mode, "connectors": connectors,
             "hide_in_task_list": hide_in_task_list, "create_shareable_link": create_shareable_link,
-            "task_id": check_id(task_id, "task_id") if _given(task_id) else None,
+            "task_id": task_id_of(check_id(task_id, "task_id")) if _given(task_id) else None,
             "project_id": project_id, "interactive_mode": interactive_mode, "locale": locale,
         }
     )  # fmt: skip
@@ -287,7 +288,8 @@ def _retrieve_query(convert: bool | None) -> dict[str, object]:
 
 
 def _path(task_id: object) -> str:
-    return f"/tasks/{check_id(task_id, 'task_id')}"
+    # A Responses turn id ("T~2") names its task: every id the library hands out works here.
+    return f"/tasks/{task_id_of(check_id(task_id, 'task_id'))}"
 
 
 class Tasks(SyncAPIResource):

@@ -52,6 +52,11 @@ def normalize_conversation_values(values: dict[str, Any]) -> dict[str, Any]:
     return v
 
 
+class _Last(ConversationAccessors):
+    def __init__(self, output: list[object]) -> None:
+        self.output = output
+
+
 class ManusResponse(ConversationAccessors, Normalizing, Response):
     """What ``responses.create`` / ``retrieve`` / ``wait`` return: an ``openai`` ``Response`` plus Manus accessors.
 
@@ -69,6 +74,41 @@ class ManusResponse(ConversationAccessors, Normalizing, Response):
     status: str | None = None  # type: ignore[assignment]  # running/pending/error are not in openai's Literal
     # Manus sends createdAt; created_at is filled from it when present, else stays None.
     created_at: float | None = None  # type: ignore[assignment]  # openai declares float, Manus may omit it
+    manus_status: str | None = None
+    """Manus's own status (``running``, ``pending``, ``completed``, ``error``...) in the OpenAI view; None in
+    the raw Manus view, where ``status`` is that string itself."""
+    turn: int | None = None
+    """Which turn of the task this response is (1 = the turn that created it); None in the raw view."""
+
+    @property
+    def task_id(self) -> str:
+        """The Manus task id behind ``id`` (``"T~2"`` -> ``"T"``; a bare task id stays as it is).
+
+        Example::
+
+            client.tasks.retrieve(response.task_id)
+        """
+        from .._ids import task_id_of
+
+        return task_id_of(self.id) if isinstance(self.id, str) else ""
+
+    @property
+    def question(self) -> str | None:
+        """What the agent asks the user when it paused this turn for input (OpenAI status ``incomplete``,
+        Manus ``pending``), else None. Answer it with ``previous_response_id=response.id``.
+
+        Example::
+
+            if r.status == "incomplete" and r.question:
+                r = client.responses.create(input="Make it short", previous_response_id=r.id)
+        """
+        if self.status == "incomplete" and self.manus_status in ("pending", "waiting"):
+            return self.output_text or None
+        if self.status != "pending":  # the raw view: the question is the last assistant message
+            return None
+        last = list(self._assistant_messages())[-1:]
+        text = ConversationAccessors.output_text.fget(_Last(last)) if last else ""  # type: ignore[attr-defined]
+        return text or None
 
     @classmethod
     def _normalize_values(cls, values: dict[str, Any]) -> dict[str, Any]:

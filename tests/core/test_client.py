@@ -16,7 +16,7 @@ from tests.conftest import BASE_URL, TEST_KEY, FakeManus
 
 def make(fake: FakeManus, **kwargs: object) -> ManusOpenAI:
     kwargs.setdefault("http_client", httpx.Client(transport=httpx.MockTransport(fake)))
-    return ManusOpenAI(**kwargs)  # type: ignore[arg-type]
+    return ManusOpenAI(responses_view="manus", **kwargs)  # type: ignore[arg-type]
 
 
 def test_is_a_drop_in_subclass() -> None:
@@ -93,12 +93,12 @@ def test_missing_key_raises_manus_error_naming_the_variable(
 
 def test_missing_key_error_is_an_openai_error() -> None:
     with pytest.raises(openai.OpenAIError):
-        ManusOpenAI()
+        ManusOpenAI(responses_view="manus")
 
 
 def test_api_key_of_wrong_type_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="api_key must be a str"):
-        ManusOpenAI(api_key=123)  # type: ignore[arg-type]
+        ManusOpenAI(responses_view="manus", api_key=123)  # type: ignore[arg-type]
 
 
 def test_seed_style_api_key_header_is_accepted_as_the_key(fake: FakeManus) -> None:
@@ -136,7 +136,7 @@ def test_copy_can_change_the_key(fake: FakeManus) -> None:
 
 
 def test_copy_accepts_every_argument_of_openai_copy() -> None:
-    ours = set(inspect.signature(ManusOpenAI(api_key=TEST_KEY).copy).parameters)
+    ours = set(inspect.signature(ManusOpenAI(responses_view="manus", api_key=TEST_KEY).copy).parameters)
     theirs = set(inspect.signature(openai.OpenAI(api_key="x").copy).parameters)
     assert theirs <= ours
 

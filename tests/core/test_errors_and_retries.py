@@ -117,7 +117,12 @@ def test_create_is_retried_when_the_connection_was_refused(client: ManusOpenAI, 
 
 def test_create_retries_stop_at_the_client_budget(fake: FakeManus) -> None:
     fake.replies = [httpx.Response(429, json={}, headers=FAST)]
-    client = ManusOpenAI(api_key=TEST_KEY, max_retries=3, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus",
+        api_key=TEST_KEY,
+        max_retries=3,
+        http_client=httpx.Client(transport=httpx.MockTransport(fake)),
+    )
     with pytest.raises(openai.RateLimitError):
         client.responses.create(input="hi")
     assert len(fake.requests) == 4

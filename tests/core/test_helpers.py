@@ -85,7 +85,9 @@ def test_wait_for_response_works_on_a_plain_client(fake: FakeManus, monkeypatch:
 def test_wait_for_response_works_on_a_manus_client(fake: FakeManus, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("manus_openai.helpers.time.sleep", lambda _s: None)
     fake.replies = [httpx.Response(200, json=response_body(status="pending"))]
-    client = ManusOpenAI(api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus", api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake))
+    )
     assert wait_for_response(client, "t1").status == "pending"
 
 

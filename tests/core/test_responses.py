@@ -249,7 +249,8 @@ UNSUPPORTED = [
     ("images", lambda c: c.images.generate(prompt="x")),
     ("moderations", lambda c: c.moderations.create(input="x")),
     ("models", lambda c: c.models.list()),
-    ("only create, retrieve and delete", lambda c: c.responses.input_items.list("t1")),
+    # input_items.list is served by the bridge from the task itself; the HTTP endpoint stays refused.
+    ("only create, retrieve and delete", lambda c: c.get("/responses/t1/input_items", cast_to=object)),
 ]
 
 

@@ -28,7 +28,9 @@ def test_debug_logs_never_contain_the_key(debug_logs: pytest.LogCaptureFixture, 
         httpx.Response(429, json={}, headers={"retry-after-ms": "1"}),
         httpx.Response(200, json=response_body()),
     ]
-    client = ManusOpenAI(api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus", api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake))
+    )
     client.responses.create(input="hi", extra_headers={"X-Trace": "1"})
     client.responses.retrieve("t1")
     text = all_text(debug_logs)
@@ -39,7 +41,9 @@ def test_debug_logs_never_contain_the_key(debug_logs: pytest.LogCaptureFixture, 
 def test_a_key_passed_in_extra_headers_stays_out_of_the_logs(
     debug_logs: pytest.LogCaptureFixture, fake: FakeManus
 ) -> None:
-    client = ManusOpenAI(api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus", api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake))
+    )
     client.responses.retrieve("t1", extra_headers={"API_KEY": "mk-per-request-SECRET"})
     assert fake.requests[0].headers["API_KEY"] == "mk-per-request-SECRET"
     assert "mk-per-request-SECRET" not in all_text(debug_logs)
@@ -47,7 +51,12 @@ def test_a_key_passed_in_extra_headers_stays_out_of_the_logs(
 
 def test_error_messages_never_contain_the_key(fake: FakeManus) -> None:
     fake.replies = [httpx.Response(401, json={"message": "invalid API_KEY header"})]
-    client = ManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus",
+        api_key=TEST_KEY,
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(fake)),
+    )
     with pytest.raises(openai.AuthenticationError) as info:
         client.responses.retrieve("t1")
     assert TEST_KEY not in str(info.value)
@@ -55,7 +64,9 @@ def test_error_messages_never_contain_the_key(fake: FakeManus) -> None:
 
 
 def test_wait_timeout_message_never_contains_the_key(fake: FakeManus) -> None:
-    client = ManusOpenAI(api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus", api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(fake))
+    )
     client.responses._sleep = lambda _s: None  # type: ignore[method-assign]
     ticks = iter(range(100))
     client.responses._monotonic = lambda: float(next(ticks))  # type: ignore[method-assign]
@@ -66,7 +77,7 @@ def test_wait_timeout_message_never_contains_the_key(fake: FakeManus) -> None:
 
 
 def test_reprs_never_contain_the_key() -> None:
-    client = ManusOpenAI(api_key=TEST_KEY)
+    client = ManusOpenAI(responses_view="manus", api_key=TEST_KEY)
     for obj in (client, client.responses, client.with_options(timeout=1)):
         assert TEST_KEY not in repr(obj)
 

@@ -48,7 +48,12 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def waiting(fake: FakeManus, clock: FakeClock) -> Iterator[ManusOpenAI]:
-    client = ManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(fake)))
+    client = ManusOpenAI(
+        responses_view="manus",
+        api_key=TEST_KEY,
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(fake)),
+    )
     client.responses._sleep = clock.sleep  # type: ignore[method-assign]
     client.responses._monotonic = clock.monotonic  # type: ignore[method-assign]
     return client
@@ -57,7 +62,10 @@ def waiting(fake: FakeManus, clock: FakeClock) -> Iterator[ManusOpenAI]:
 @pytest.fixture
 def async_waiting(fake: FakeManus, clock: FakeClock) -> AsyncManusOpenAI:
     client = AsyncManusOpenAI(
-        api_key=TEST_KEY, max_retries=0, http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake))
+        responses_view="manus",
+        api_key=TEST_KEY,
+        max_retries=0,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake)),
     )
     client.responses._sleep = clock.async_sleep  # type: ignore[method-assign]
     client.responses._monotonic = clock.monotonic  # type: ignore[method-assign]

@@ -113,7 +113,7 @@ async def test_async_create_and_delete(async_client: AsyncManusOpenAI, fake: Fak
 
 def test_against_the_emulator() -> None:
     with Emulator() as emu:
-        client = emu.client(max_retries=0)
+        client = emu.client(responses_view="manus", max_retries=0)
         created = client.webhooks.create("http://127.0.0.1:9/unreachable-hook")
         assert created.webhook_id
         assert client.webhooks.public_key().public_key == emu.webhook_public_key

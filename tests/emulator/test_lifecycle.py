@@ -72,10 +72,10 @@ def test_scaled_clock_runs_faster() -> None:
 def test_client_helpers_point_at_the_emulator(manus_emulator: Emulator) -> None:
     from manus_openai import AsyncManusOpenAI, ManusOpenAI
 
-    client = manus_emulator.client(max_retries=0)
+    client = manus_emulator.client(responses_view="manus", max_retries=0)
     assert isinstance(client, ManusOpenAI)
     assert str(client.base_url).rstrip("/") == manus_emulator.base_url
-    async_client = manus_emulator.async_client()
+    async_client = manus_emulator.async_client(responses_view="manus")
     assert isinstance(async_client, AsyncManusOpenAI)
     assert str(async_client.base_url).rstrip("/") == manus_emulator.base_url
 

@@ -50,7 +50,7 @@ def sync_client(wire: Wire, clock: ManualClock | None, limits: RateLimits | None
         base_url="https://api.manus.ai/v1",
         http_client=httpx.Client(transport=httpx.MockTransport(wire)),
         rate_limits=limits or RateLimits(account=fresh_account()),
-        **kw,
+        **{"responses_view": "manus", **kw},  # the governor is tested on the raw create (returns at once)
     )
     if clock is not None and client._governor is not None:
         client._governor._clock, client._governor._sleep = clock.now, clock.sleep
@@ -68,7 +68,7 @@ def async_client(
         base_url="https://api.manus.ai/v1",
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)),
         rate_limits=limits or RateLimits(account=fresh_account()),
-        **kw,
+        **{"responses_view": "manus", **kw},  # the governor is tested on the raw create (returns at once)
     )
     if clock is not None and client._governor is not None:
         client._governor._clock, client._governor._async_sleep = clock.now, clock.async_sleep

@@ -26,6 +26,7 @@ def create_many(url: str, account: str, n: int, limit: int, ready: Any, go: Any,
     with ManusOpenAI(
         api_key=KEY, base_url="https://api.manus.ai/v1",
         http_client=httpx.Client(transport=httpx.MockTransport(handler)), rate_limits=limits,
+        responses_view="manus",  # creates that return at once: the governor's pacing is what is measured
     ) as client:  # fmt: skip
         ready.put(True)
         go.wait()
@@ -49,6 +50,7 @@ def wait_in_another_process(url: str, account: str, task_id: str, polled: Any, o
     with RedisEvents(url, account=account) as events, ManusOpenAI(
         api_key=KEY, base_url="https://api.manus.ai/v1",
         http_client=httpx.Client(transport=httpx.MockTransport(handler)), rate_limits=False,
+        responses_view="manus",  # Manus's statuses, as the stub answers them
     ) as client:  # fmt: skip
         done = client.responses.wait(task_id, timeout=50, events=events, on_update=lambda r: polled.put(r.status))
     flags.close()

@@ -337,7 +337,7 @@ class _Base:
 class SyncUser(_Base):
     def __init__(self, emu: Emulator) -> None:
         super().__init__(emu, "sync")
-        self.client = emu.client(max_retries=MAX_RETRIES, timeout=CLIENT_TIMEOUT)
+        self.client = emu.client(responses_view="manus", max_retries=MAX_RETRIES, timeout=CLIENT_TIMEOUT)
         clock = emu.clock
         assert isinstance(clock, ManualClock)
         responses: Any = self.client.responses  # test seams: waits run on the emulator's clock
@@ -439,7 +439,7 @@ class SyncUser(_Base):
 class AsyncUser(_Base):
     def __init__(self, emu: Emulator) -> None:
         super().__init__(emu, "async")
-        self.client = emu.async_client(max_retries=MAX_RETRIES, timeout=CLIENT_TIMEOUT)
+        self.client = emu.async_client(responses_view="manus", max_retries=MAX_RETRIES, timeout=CLIENT_TIMEOUT)
         clock = emu.clock
         assert isinstance(clock, ManualClock)
 

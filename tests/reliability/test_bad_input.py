@@ -76,8 +76,8 @@ def pick(client: Client, sync: Callable[..., Any], async_: Callable[..., Any]) -
 def construct(client: Client, **kwargs: Any) -> Any:
     """Build a new client of the same flavour, on the same recording transport."""
     if isinstance(client, AsyncManusOpenAI):
-        return AsyncManusOpenAI(http_client=client._client, **kwargs)
-    return ManusOpenAI(http_client=client._client, **kwargs)
+        return AsyncManusOpenAI(responses_view="manus", http_client=client._client, **kwargs)
+    return ManusOpenAI(responses_view="manus", http_client=client._client, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -282,9 +282,13 @@ async def test_a_malformed_call_raises_a_typed_error_naming_the_field_and_sends_
     transport = httpx.MockTransport(record)
     client: Client
     if flavour == "async":
-        client = AsyncManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.AsyncClient(transport=transport))
+        client = AsyncManusOpenAI(
+            responses_view="manus", api_key=TEST_KEY, max_retries=0, http_client=httpx.AsyncClient(transport=transport)
+        )
     else:
-        client = ManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=transport))
+        client = ManusOpenAI(
+            responses_view="manus", api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=transport)
+        )
     try:
         with pytest.raises(case.error) as info:
             await _invoke(case, client)

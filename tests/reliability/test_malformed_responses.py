@@ -144,13 +144,17 @@ def make_client(flavour: str, reply: Reply) -> Client:
     transport = httpx.MockTransport(reply.response)
     client: Client
     if flavour == "async":
-        client = AsyncManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.AsyncClient(transport=transport))
+        client = AsyncManusOpenAI(
+            responses_view="manus", api_key=TEST_KEY, max_retries=0, http_client=httpx.AsyncClient(transport=transport)
+        )
 
         async def sleep(_seconds: float) -> None:
             return None
 
     else:
-        client = ManusOpenAI(api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=transport))
+        client = ManusOpenAI(
+            responses_view="manus", api_key=TEST_KEY, max_retries=0, http_client=httpx.Client(transport=transport)
+        )
 
         def sleep(_seconds: float) -> None:  # type: ignore[misc]  # the sync twin of the async sleep above
             return None

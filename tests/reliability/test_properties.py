@@ -300,7 +300,9 @@ def recording_client() -> Iterator[tuple[ManusOpenAI, list[httpx.Request]]]:
         sent.append(request)
         return httpx.Response(200, json={"data": [], "has_more": False})
 
-    with ManusOpenAI(api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    with ManusOpenAI(
+        responses_view="manus", api_key=TEST_KEY, http_client=httpx.Client(transport=httpx.MockTransport(answer))
+    ) as client:
         yield client, sent
 
 

@@ -87,7 +87,7 @@ async def mock_client(request: pytest.FixtureRequest, fake: FakeManus) -> AsyncI
     """A sync or an async client on ``httpx.MockTransport(fake)``, without real sleeping."""
     client: AnyClient
     if request.param == "sync":
-        client = ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, max_retries=2,
+        client = ManusOpenAI(responses_view="manus", api_key=TEST_KEY, base_url=BASE_URL, max_retries=2,
                              http_client=httpx.Client(transport=httpx.MockTransport(fake)))  # fmt: skip
         for resource in (client.files,):
             resource._sleep = lambda _s: None  # type: ignore[method-assign,assignment]  # no real sleeping
@@ -98,7 +98,7 @@ async def mock_client(request: pytest.FixtureRequest, fake: FakeManus) -> AsyncI
         async def no_sleep(_s: float) -> None:
             return None
 
-        client = AsyncManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, max_retries=2,
+        client = AsyncManusOpenAI(responses_view="manus", api_key=TEST_KEY, base_url=BASE_URL, max_retries=2,
                                   http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake)))  # fmt: skip
         client.files._sleep = no_sleep  # type: ignore[method-assign,assignment]  # no real sleeping
         yield client
@@ -115,10 +115,10 @@ def emu() -> Iterator[Emulator]:
 async def emu_client(request: pytest.FixtureRequest, emu: Emulator) -> AsyncIterator[AnyClient]:
     """A sync or an async client on the running emulator (no retries: every request counts)."""
     if request.param == "sync":
-        client: AnyClient = emu.client(max_retries=0)
+        client: AnyClient = emu.client(responses_view="manus", max_retries=0)
         yield client
         client.close()
     else:
-        client = emu.async_client(max_retries=0)
+        client = emu.async_client(responses_view="manus", max_retries=0)
         yield client
         await client.close()

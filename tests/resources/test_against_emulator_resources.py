@@ -97,7 +97,7 @@ async def test_resume_from_a_cursor(emu: Emulator, emu_client: AnyClient) -> Non
 
 def test_sync_iter_pages_and_get_next_page(emu: Emulator) -> None:
     emu.seed_tasks(25)
-    client = emu.client(max_retries=0)
+    client = emu.client(responses_view="manus", max_retries=0)
     page = client.tasks.list(limit=10)
     assert [len(p.data) for p in page.iter_pages()] == [10, 10, 5]
     assert len(page.get_next_page().data) == 10

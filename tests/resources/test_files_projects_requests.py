@@ -74,7 +74,7 @@ async def test_upload_put_rejected_raises_the_sdk_error(mock_client: AnyClient, 
 async def test_custom_http_client_key_header_is_stripped_from_put(fake: FakeManus) -> None:
     fake.replies = upload_script("uploaded")
     http = httpx.Client(transport=httpx.MockTransport(fake), headers={"API_KEY": "leak", "Authorization": "x"})
-    with ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, http_client=http) as client:
+    with ManusOpenAI(responses_view="manus", api_key=TEST_KEY, base_url=BASE_URL, http_client=http) as client:
         client.files.upload(b"x", filename="x.txt")
     assert key_headers(fake.requests[1]) == []
 

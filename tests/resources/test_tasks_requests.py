@@ -346,7 +346,7 @@ async def test_status_survives_client_default_query(fake: FakeManus) -> None:
     fake.replies = [json_reply(page_json(["t1"], has_more=True)), json_reply(page_json(["t2"], has_more=False))]
     from manus_openai import ManusOpenAI
 
-    client = ManusOpenAI(api_key=TEST_KEY, base_url=API, default_query={"tenant": "a"},
+    client = ManusOpenAI(responses_view="manus", api_key=TEST_KEY, base_url=API, default_query={"tenant": "a"},
                          http_client=httpx.Client(transport=httpx.MockTransport(fake)))  # fmt: skip
     assert [t.id for t in client.tasks.list(status=["running", "pending"], limit=1)] == ["t1", "t2"]
     assert [r.url.params.multi_items() for r in fake.requests] == [

@@ -129,3 +129,26 @@ async def v2_raw_amain() -> None:
     async with client.v2.files.with_streaming_response.retrieve("f1") as response:
         file: V2File = await response.parse()
     print(task.id, raw.headers.get("x-request-id"), page.data, file.status)
+
+
+def openai_contract() -> None:
+    """OpenAI Responses code, unchanged but for the client line (the bridge's contract)."""
+    from manus_openai.errors import ForkRefusedError, ResponseTimeoutError, UnsupportedArgumentError
+
+    client = ManusOpenAI(api_key="mk", forks="refuse")
+    response = client.responses.create(model="gpt-4o", instructions="Be terse.", input="Hi")
+    text: str = response.output_text
+    status: str | None = response.status
+    follow = client.responses.create(model="gpt-4o", input="More", previous_response_id=response.id)
+    background = client.responses.create(model="o3", input="Long job", background=True)
+    cancelled: ManusResponse = client.responses.cancel(background.id)
+    items = client.responses.input_items.list(follow.id, limit=10, order="asc")
+    raw = client.with_options(responses_view="manus").responses.create(input="raw view")
+    try:
+        client.responses.create(input="Hi", timeout=30)
+    except openai.APITimeoutError as exc:
+        if isinstance(exc, ResponseTimeoutError):
+            print(exc.response_id)
+    except (ForkRefusedError, UnsupportedArgumentError) as exc:
+        print(exc)
+    print(text, status, cancelled.manus_status, response.turn, response.question, response.task_id, items, raw.id)

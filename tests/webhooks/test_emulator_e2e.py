@@ -52,7 +52,7 @@ def test_emulator_deliveries_reach_the_callback_and_wake_wait_stopped(emulator: 
             seen.append(event)
 
     receiver = start_receiver(emulator, serve, callback=callback)
-    client = emulator.client()
+    client = emulator.client(responses_view="manus")
     created = client.responses.create(input="Summarise Q4")
     stopped = receiver.wait_stopped(created.id, timeout=10)
     assert isinstance(stopped, TaskStoppedEvent)
@@ -67,7 +67,7 @@ def test_emulator_deliveries_reach_the_callback_and_wake_wait_stopped(emulator: 
 
 async def test_emulator_ask_then_finish_wakes_await_stopped_twice(emulator: Emulator, serve: Serve) -> None:
     receiver = start_receiver(emulator, serve)
-    client = emulator.async_client()
+    client = emulator.async_client(responses_view="manus")
     created = await client.responses.create(input="Plan a trip [[manus:ask=Which city?]]")
     ask = await receiver.await_stopped(created.id, timeout=10)
     assert ask is not None
@@ -81,7 +81,7 @@ async def test_emulator_ask_then_finish_wakes_await_stopped_twice(emulator: Emul
 
 def test_responses_wait_with_events_returns_on_the_delivery(emulator: Emulator, serve: Serve) -> None:
     receiver = start_receiver(emulator, serve)
-    client = emulator.client()
+    client = emulator.client(responses_view="manus")
     created = client.responses.create(input="Summarise Q4 [[manus:duration=0.5]]")
     started = time.monotonic()
     done = client.responses.wait(created.id, events=receiver, timeout=20)
@@ -91,7 +91,7 @@ def test_responses_wait_with_events_returns_on_the_delivery(emulator: Emulator, 
 
 async def test_async_responses_wait_with_events_returns_on_the_delivery(emulator: Emulator, serve: Serve) -> None:
     receiver = start_receiver(emulator, serve)
-    client = emulator.async_client()
+    client = emulator.async_client(responses_view="manus")
     created = await client.responses.create(input="Summarise Q4 [[manus:duration=0.5]]")
     started = time.monotonic()
     done = await asyncio.wait_for(client.responses.wait(created.id, events=receiver, timeout=20), 20)

@@ -1,0 +1,72 @@
+"""The Responses bridge: a Manus task seen through OpenAI's Responses contract.
+
+One concept, pure functions shared by the sync and async resources (and, later, by a v2 backend):
+
+* ``_snapshot`` — one read of a task (``Snapshot``), whatever surface it came from;
+* ``_turns`` — turns, statuses in OpenAI's vocabulary, this turn's output, the OpenAI Response object;
+* ``_folding`` — ``instructions=`` and ``system`` / ``developer`` / ``assistant`` messages folded into the
+  one user message Manus receives; a fork's history;
+* ``_arguments`` — the argument table (bridged / sent / ignored / refused) and the ``model=`` mapping;
+* ``_plan`` — what a ``create`` call becomes before any I/O; continue or fork;
+* ``_items`` — ``input_items.list`` pages;
+* ``_backend`` — the backend seam (v1 today); ``cancel`` drives v2 ``task.stop`` through ``client.v2``.
+
+Ids are ``manus_openai._ids`` turn ids (``"{task_id}~{n}"``).
+"""
+
+from __future__ import annotations
+
+from ._arguments import AGENT_TOOLS, ARGUMENTS, check_arguments, model_profile
+from ._backend import AsyncBackend, Backend
+from ._folding import LABELS, fold_history, fold_input
+from ._items import input_items, page_slice
+from ._plan import (
+    FORK_POLICIES,
+    RESPONSES_VIEWS,
+    STREAM_MESSAGE,
+    CreatePlan,
+    ForkPolicy,
+    ResponsesView,
+    cast_headers,
+    continuation,
+    plan_create,
+    prepare_create,
+    total_timeout,
+    unknown_turn,
+)
+from ._snapshot import Message, Snapshot, snapshot_from_v1
+from ._turns import ACTIVE_STATUSES, WAITING_FOR_USER, openai_response, openai_status, turn_done
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "AGENT_TOOLS",
+    "ARGUMENTS",
+    "FORK_POLICIES",
+    "LABELS",
+    "RESPONSES_VIEWS",
+    "STREAM_MESSAGE",
+    "WAITING_FOR_USER",
+    "AsyncBackend",
+    "Backend",
+    "CreatePlan",
+    "ForkPolicy",
+    "Message",
+    "ResponsesView",
+    "Snapshot",
+    "cast_headers",
+    "check_arguments",
+    "continuation",
+    "fold_history",
+    "fold_input",
+    "input_items",
+    "model_profile",
+    "openai_response",
+    "openai_status",
+    "page_slice",
+    "plan_create",
+    "prepare_create",
+    "snapshot_from_v1",
+    "total_timeout",
+    "turn_done",
+    "unknown_turn",
+]

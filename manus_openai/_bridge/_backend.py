@@ -1,0 +1,45 @@
+"""The seam between the bridge and a Manus surface, and the v2 calls the v1 surface lacks.
+
+A backend reads a task as a ``Snapshot`` and starts, continues and stops turns. The v1 backend is the
+SDK's own ``/v1/responses`` calls (in ``resources/responses.py``); a v2 backend (``task.create`` /
+``task.detail`` + ``task.listMessages`` / ``task.sendMessage`` / ``task.stop``) plugs in by implementing
+``Backend`` / ``AsyncBackend``. The translation in ``_turns`` never looks at the transport.
+
+v1 has no way to stop a task, so ``responses.cancel`` sends v2 ``POST /v2/task.stop`` with the v1 task id.
+**The docs only imply that v1 Responses ids and v2 task ids are the same space** (manus-api.md §1.2:
+the compat guide passes a Responses id as ``task_id``; v2 ``task.list`` lists v1-created tasks); this
+library relies on that inference. The call is the client's own ``client.v2.tasks.stop`` (same host as
+``base_url``, the key in ``x-manus-api-key`` or the OAuth token, v2 envelope errors typed).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ._snapshot import Snapshot
+
+__all__ = ["AsyncBackend", "Backend"]
+
+
+class Backend(Protocol):
+    """What the bridge needs from a Manus surface (sync)."""
+
+    def snapshot(self, task_id: str) -> Snapshot:
+        """Read the task."""
+        ...
+
+    def stop(self, task_id: str) -> None:
+        """Stop the task's running turn."""
+        ...
+
+
+class AsyncBackend(Protocol):
+    """The async twin of ``Backend``."""
+
+    async def snapshot(self, task_id: str) -> Snapshot:
+        """Read the task."""
+        ...
+
+    async def stop(self, task_id: str) -> None:
+        """Stop the task's running turn."""
+        ...
