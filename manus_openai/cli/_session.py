@@ -106,7 +106,8 @@ class Session:
             version = self.api or default_api()
             if version not in API_VERSIONS:
                 raise CliError(f"--api must be one of {', '.join(API_VERSIONS)}; got {version!r}")
-            client = ManusOpenAI(api_key=self.key(), base_url=self.base_url or None)
+            # The v1 backend reads Manus's own statuses (running/pending/...): the raw Responses view.
+            client = ManusOpenAI(api_key=self.key(), base_url=self.base_url or None, responses_view="manus")
             if version == "v2":
                 from ._v2 import V2Backend
 
