@@ -14,9 +14,10 @@ CREATED = {"task_id": "t9", "task_title": "T", "task_url": "https://manus.im/app
 
 
 def make(fake: FakeManus, **kwargs: Any) -> ManusOpenAI:
-    return ManusOpenAI(
-        api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(fake)), **kwargs
-    )
+    return ManusOpenAI(  # the raw view: these tests read the body of one create that returns at once
+        api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(fake)),
+        responses_view="manus", **kwargs,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("cls", [ManusOpenAI, AsyncManusOpenAI])
@@ -117,6 +118,7 @@ async def test_async_project_is_the_default_project(fake: FakeManus) -> None:
     client = AsyncManusOpenAI(
         api_key=TEST_KEY,
         base_url=BASE_URL,
+        responses_view="manus",
         project="proj_abc",
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake)),
     )
