@@ -48,7 +48,7 @@ def test_the_directive_counts_v2_reads_too(clock: ManualClock) -> None:
 
 
 def test_both_surfaces_share_one_count(polled: Emulator) -> None:
-    with _client(polled) as v2, polled.client() as v1:
+    with _client(polled) as v2, polled.client(responses_view="manus") as v1:
         task_id = create(v2)
         assert v1.responses.retrieve(task_id).status == "running"
         assert ok(v2.get("/task.detail", params={"task_id": task_id}))["task"]["status"] == "running"
