@@ -111,7 +111,7 @@ def event_line(event: Any) -> str:
     >>> from manus_openai.webhooks import parse_event
     >>> e = parse_event(b'{"event_id": "e", "event_type": "task_stopped", "task_detail": '
     ...                 b'{"task_id": "abc", "stop_reason": "ask", "message": "Which year?"}}')
-    >>> event_line(e)[9:]
+    >>> event_line(e)[10:]
     'task_stopped  abc  ask: Which year?'
     """
     parts = [datetime.now().strftime("%H:%M:%S"), str(getattr(event, "event_type", None) or "event")]
