@@ -6,6 +6,9 @@ Commands speak only to a ``Backend``; ``_v1.V1Backend`` implements it on the v1 
 says what it can do in ``capabilities``; a method it cannot serve raises ``NotSupported`` (exit code 5)
 naming what to do instead, and never returns made-up data.
 
+``tasks list`` filters a backend cannot send are applied by the backend itself over the pages, with a
+note (the ``note`` callback, stderr) saying so; a filter is never silently ignored.
+
 Status words are the CLI's own, mapped by each backend from its surface's vocabulary: ``running``,
 ``waiting`` (a question or a confirmation), ``completed``, ``failed``, ``stopped``, or the server's
 word unchanged when it is none of these.
@@ -19,17 +22,28 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 __all__ = [
+    "NOTHING_TO_UPDATE",
     "Backend",
     "Capability",
     "Confirmation",
     "FileInfo",
+    "Note",
     "OutputRef",
     "SubmitOptions",
     "TaskFilter",
     "TaskView",
     "TimedOut",
     "UploadProgress",
+    "Visibility",
 ]
+
+Visibility = Literal["private", "team", "public"]
+"""Who a task's share link reaches (v2's ``share_visibility``; v1 knows only private and public)."""
+
+NOTHING_TO_UPDATE = "nothing to update: give --title, --share/--no-share, --share-visibility or --visible/--hidden"
+
+Note = Callable[[str], None]
+"""Told a line for people (stderr) about how a request was served."""
 
 Capability = Literal["confirm", "stop", "events", "usage", "schema", "plan"]
 """What only some backends can do (v1 has none of these)."""
@@ -91,6 +105,7 @@ class TaskView:
     error: str | None = None
     structured: Any = None  # the JSON a --schema run returned (backends with "schema")
     turn_marker: object = None  # changes once the server has taken in a reply (v1: the message count)
+    has_conversation: bool = True  # False: a list row without the conversation (v2): answer/files unknown
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:
@@ -141,13 +156,16 @@ class SubmitOptions:
 
 @dataclass(frozen=True)
 class TaskFilter:
-    """``manus tasks list`` filters."""
+    """``manus tasks list`` filters (``None`` / empty: not given)."""
 
     statuses: Sequence[str] = ()
     query: str | None = None
     limit: int = 20
     order: str | None = None
     everything: bool = False
+    scope: str | None = None
+    project_id: str | None = None
+    agent_id: str | None = None
 
 
 class Backend(Protocol):
@@ -178,10 +196,12 @@ class Backend(Protocol):
 
     def download(self, ref: OutputRef, directory: Path) -> Path: ...
 
-    def list_tasks(self, task_filter: TaskFilter) -> Iterator[TaskView]: ...
+    def list_tasks(self, task_filter: TaskFilter, note: Note | None = None) -> Iterator[TaskView]:
+        """Checks ``task_filter`` when called (before any request); the rows come as they are iterated."""
+        ...
 
     def update_task(
-        self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None
+        self, task_id: str, *, title: str | None, visibility: Visibility | None, visible: bool | None
     ) -> dict[str, Any]: ...
 
     def delete_task(self, task_id: str) -> None: ...
@@ -192,7 +212,13 @@ class Backend(Protocol):
 
     def delete_file(self, file_id: str) -> None: ...
 
-    def create_webhook(self, url: str) -> dict[str, Any]: ...
+    def create_webhook(self, url: str) -> dict[str, Any]:
+        """``{"webhook_id": ..., "url": ...}`` (and ``status`` / ``created_at`` where the API says)."""
+        ...
+
+    def list_webhooks(self) -> list[dict[str, Any]]:
+        """Rows shaped like ``create_webhook``'s."""
+        ...
 
     def delete_webhook(self, webhook_id: str) -> None: ...
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-__all__ = ["CliError", "ExitCode", "NotSupported"]
+__all__ = ["CliError", "ExitCode", "NotSupported", "choice"]
 
 
 class ExitCode(IntEnum):
@@ -60,3 +60,14 @@ class NotSupported(CliError):
         super().__init__(f"{what} is not supported by the Manus {backend} API", ExitCode.NOT_SUPPORTED, hint=hint)
         self.what = what
         self.backend = backend
+
+
+def choice(option: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    """``value`` if it is one of ``allowed`` (or None), else the one-line usage error naming them.
+
+    >>> choice("--mode", "chat", ("agent", "chat"))
+    'chat'
+    """
+    if value is not None and value not in allowed:
+        raise CliError(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
+    return value

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColum
 
 from .._options import AGENT_PROFILES, TASK_MODES
 from ._backend import Backend, FileInfo, SubmitOptions
-from ._exit import CliError, ExitCode, NotSupported
+from ._exit import CliError, ExitCode, NotSupported, choice
 from ._session import Session, emit, run_command
 from ._watch import WatchOptions, watch
 
@@ -49,17 +49,6 @@ OutOpt = Annotated[
     typer.Option("--out", "-o", file_okay=False, help="Directory for output files (default: ./manus-output/TASK_ID)."),
 ]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Accept the agent's confirmations without asking.")]
-
-
-def choice(option: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
-    """``value`` if it is one of ``allowed`` (or None), else the one-line usage error naming them.
-
-    >>> choice("--mode", "chat", ("agent", "chat"))
-    'chat'
-    """
-    if value is not None and value not in allowed:
-        raise CliError(f"{option} must be one of {', '.join(allowed)}; got {value!r}")
-    return value
 
 
 def readable(path: Path, what: str) -> None:

@@ -1,19 +1,27 @@
-"""``manus tasks list | show | update | delete``."""
+"""``manus tasks list | show | update | delete``.
+
+Filters and options a backend cannot send are refused (exit 5) or, on v2, applied over the pages with a
+note on stderr (``_v2_lists``); none is silently dropped. ``--share`` is a public share link and
+``--no-share`` a private task on both APIs; ``--share-visibility team`` exists on v2 only.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from ..types.task import TASK_LIST_STATUSES
-from ._backend import TaskFilter
+from ._backend import TaskFilter, Visibility
 from ._exit import CliError
 from ._render import print_task, tasks_table
 from ._session import Session, emit, run_command
 from ._task_cmds import JsonOpt, choice
+from ._v2_lists import V2_LIST_STATUSES
 
 __all__ = ["tasks_app"]
+
+VISIBILITIES: tuple[Visibility, ...] = ("private", "team", "public")
 
 tasks_app = typer.Typer(
     help="List, show, update and delete tasks.",
@@ -25,31 +33,57 @@ tasks_app = typer.Typer(
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="The task id.")]
 
 
-@tasks_app.command("list", epilog="Example: manus tasks list --status completed --limit 50")
+@tasks_app.command(
+    "list",
+    epilog="Examples:\n\n  manus tasks list --limit 50\n\n  manus tasks list --scope project --project PROJECT_ID\n\n"
+    "  manus tasks list --status waiting --all --json    # v2: filtered here over the pages (a note says so)",
+)
 def list_tasks(
     ctx: typer.Context,
     status: Annotated[
         list[str] | None,
-        typer.Option("--status", "-s", help=f"Only this status (repeatable): {', '.join(TASK_LIST_STATUSES)}."),
+        typer.Option(
+            "--status",
+            "-s",
+            help=f"Only this status (repeatable). v1 (on the server): {', '.join(TASK_LIST_STATUSES)}. "
+            f"v2 (filtered here over the pages; v2 lists have no status filter): {', '.join(V2_LIST_STATUSES)} "
+            "(pending = waiting; a v2 row's 'stopped' is finished or stopped by the user).",
+        ),
     ] = None,
-    query: Annotated[str | None, typer.Option("--query", "-q", help="Search titles and content.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Rows (per page with --all).")] = 20,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help="Search: v1 titles and content; v2 titles only, filtered here."),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=1, max=1000, help="Rows shown (per page with --all; v2 pages hold <= 100)."),
+    ] = 20,
     order: Annotated[str | None, typer.Option("--order", help="By creation time: desc (default) or asc.")] = None,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope", help="v2: all (default), standard, project (needs --project), agent_subtask (needs --agent)."
+        ),
+    ] = None,
+    project: Annotated[str | None, typer.Option("--project", help="v2: only this project's tasks.")] = None,
+    agent: Annotated[
+        str | None, typer.Option("--agent", help="v2: only this agent's subtasks (e.g. agent-default).")
+    ] = None,
     everything: Annotated[bool, typer.Option("--all", help="Page through every matching task.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line (streamed).")] = False,
 ) -> None:
     """List tasks, newest first (a table; --json streams JSON lines)."""
 
     def body(session: Session) -> int:
-        for value in status or ():
-            choice("--status", value, TASK_LIST_STATUSES)
         choice("--order", order, ("desc", "asc"))
-        views = session.backend().list_tasks(
-            TaskFilter(statuses=tuple(status or ()), query=query, limit=limit, order=order, everything=everything)
-        )
+        task_filter = TaskFilter(
+            statuses=tuple(status or ()), query=query, limit=limit, order=order, everything=everything,
+            scope=scope, project_id=project, agent_id=agent,
+        )  # fmt: skip
+        views = session.backend().list_tasks(task_filter, session.info)
         if as_json:
             for view in views:
-                emit({**view.summary(), "answer": view.answer})
+                emit({**view.summary(), "answer": view.answer if view.has_conversation else None})
         else:
             rows = list(views)
             if rows:
@@ -76,12 +110,22 @@ def show(ctx: typer.Context, task_id: IdArg, as_json: JsonOpt = False) -> None:
     run_command(ctx, body)
 
 
-@tasks_app.command("update", epilog="Example: manus tasks update ID --title 'Q4 report' --share")
+@tasks_app.command(
+    "update",
+    epilog="Examples:\n\n  manus tasks update ID --title 'Q4 report' --share\n\n"
+    "  manus tasks update ID --share-visibility team --hidden    # team sharing: v2 only",
+)
 def update(
     ctx: typer.Context,
     task_id: IdArg,
     title: Annotated[str | None, typer.Option("--title", help="New title.")] = None,
-    share: Annotated[bool | None, typer.Option("--share/--no-share", help="Public share link on or off.")] = None,
+    share: Annotated[
+        bool | None, typer.Option("--share/--no-share", help="Public share link on (public) or off (private).")
+    ] = None,
+    share_visibility: Annotated[
+        str | None,
+        typer.Option("--share-visibility", help=f"Who the share link reaches: {', '.join(VISIBILITIES)} (team: v2)."),
+    ] = None,
     visible: Annotated[
         bool | None, typer.Option("--visible/--hidden", help="Shown in the web app's task list or not.")
     ] = None,
@@ -92,7 +136,13 @@ def update(
     def body(session: Session) -> int:
         if title is not None and not title.strip():
             raise CliError("--title must not be empty")
-        result = session.backend().update_task(task_id, title=title, share=share, visible=visible)
+        choice("--share-visibility", share_visibility, VISIBILITIES)
+        if share is not None and share_visibility is not None:
+            raise CliError("give --share/--no-share or --share-visibility, not both")
+        visibility: Visibility | None = cast("Visibility | None", share_visibility)
+        if share is not None:
+            visibility = "public" if share else "private"
+        result = session.backend().update_task(task_id, title=title, visibility=visibility, visible=visible)
         if as_json:
             emit(result)
         else:

@@ -5,6 +5,9 @@ task), ``client.responses.wait`` to follow one (``responses.create`` is never ca
 blocks by default does not matter here), ``client.tasks.retrieve`` for the final record (answer,
 question, files) and ``tasks show``, ``client.tasks`` for list/update/delete,
 ``client.files`` and ``client.webhooks``; output files download through ``OutputFile.download``.
+``tasks list`` filters by status and text on the server; v2's ``--scope`` / ``--project`` / ``--agent``
+and ``webhooks list`` have no v1 counterpart (exit 5). ``--share-visibility public|private`` is v1's
+``enableShared`` on/off; ``team`` has no v1 counterpart (exit 5).
 
 Choices where the docs are silent:
 
@@ -36,17 +39,21 @@ from ..resources.tasks import ListStatus, Order
 from ..types.attachments import FileIdAttachment
 from ..types.file import File
 from ..types.output_file import OutputFile
+from ..types.task import TASK_LIST_STATUSES
 from ._backend import (
+    NOTHING_TO_UPDATE,
     Capability,
     FileInfo,
+    Note,
     OutputRef,
     SubmitOptions,
     TaskFilter,
     TaskView,
     TimedOut,
     UploadProgress,
+    Visibility,
 )
-from ._exit import CliError, ExitCode, NotSupported
+from ._exit import CliError, ExitCode, NotSupported, choice
 
 if TYPE_CHECKING:
     from .. import ManusOpenAI
@@ -261,31 +268,44 @@ class V1Backend:
         return handle.download(directory, client=self._client)
 
     # -- many tasks -----------------------------------------------------------------------------
-    def list_tasks(self, task_filter: TaskFilter) -> Iterator[TaskView]:
-        """Newest first; one page of ``limit`` rows, or every page with ``everything``."""
+    def list_tasks(self, task_filter: TaskFilter, note: Note | None = None) -> Iterator[TaskView]:
+        """Newest first; one page of ``limit`` rows, or every page with ``everything`` (filters server-side)."""
+        for value in task_filter.statuses:
+            choice("--status", value, TASK_LIST_STATUSES)
+        for option, given in (
+            ("--scope", task_filter.scope), ("--project", task_filter.project_id), ("--agent", task_filter.agent_id)
+        ):  # fmt: skip
+            if given is not None:
+                raise NotSupported(
+                    f"listing tasks by {option[2:]} ({option})", self.name,
+                    hint="v1's task list filters by status and text only; `manus --api v2 tasks list` has it",
+                )  # fmt: skip
         page = self._client.tasks.list(
-            status=cast("list[ListStatus]", list(task_filter.statuses)) or None,  # checked by the command
+            status=cast("list[ListStatus]", list(task_filter.statuses)) or None,  # checked above
             query=task_filter.query,
             limit=task_filter.limit,
             order=cast("Order | None", task_filter.order),
         )
-        tasks = iter(page) if task_filter.everything else iter(page.data)
-        for task in tasks:
-            yield view_of(task)
+        return (view_of(task) for task in (iter(page) if task_filter.everything else iter(page.data)))
 
     def update_task(
-        self, task_id: str, *, title: str | None, share: bool | None, visible: bool | None
+        self, task_id: str, *, title: str | None, visibility: Visibility | None, visible: bool | None
     ) -> dict[str, Any]:
-        """``PUT /v1/tasks/{id}`` with only what was given."""
+        """``PUT /v1/tasks/{id}`` with only what was given; ``public`` / ``private`` is ``enableShared``."""
         kwargs: dict[str, Any] = {}
         if title is not None:
             kwargs["title"] = title
-        if share is not None:
-            kwargs["enable_shared"] = share
+        if visibility == "team":
+            raise NotSupported(
+                "sharing with the team (--share-visibility team)", self.name,
+                hint="v1 shares publicly or not at all: --share / --no-share; v2 has team sharing",
+            )  # fmt: skip
+        if visibility is not None:
+            kwargs["enable_shared"] = visibility == "public"
         if visible is not None:
             kwargs["enable_visible_in_task_list"] = visible
         if not kwargs:
-            raise CliError("nothing to update: give --title, --share/--no-share or --visible/--hidden")
+            raise CliError(NOTHING_TO_UPDATE)
         return self._client.tasks.update(task_id, **kwargs).to_dict()
 
     def delete_task(self, task_id: str) -> None:
@@ -342,7 +362,14 @@ class V1Backend:
 
     def create_webhook(self, url: str) -> dict[str, Any]:
         """Register ``url``; Manus sends a test request first."""
-        return self._client.webhooks.create(url).to_dict()
+        return {**self._client.webhooks.create(url).to_dict(), "url": url}
+
+    def list_webhooks(self) -> list[dict[str, Any]]:
+        """v1 documents no webhook list."""
+        raise NotSupported(
+            "listing webhooks", self.name,
+            hint="the web app's settings list them; `manus --api v2 webhooks list` lists them on v2",
+        )  # fmt: skip
 
     def delete_webhook(self, webhook_id: str) -> None:
         """``DELETE /v1/webhooks/{id}``."""

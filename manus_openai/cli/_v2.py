@@ -16,10 +16,20 @@ Choices where the docs are silent:
 * v2's ``stopped`` means "finished, or stopped by the user"; it reads ``stopped`` when the log's last
   turn holds a ``user_stop`` event, else ``completed``.
 * The answer and files are the assistant messages after the last user message (the latest turn).
-* ``tasks list|update|delete`` and ``webhooks`` keep the v1 endpoints (v1's list has the status and
-  text filters; both surfaces see the same tasks). Files are v2's (their ids are what a v2 task takes as
-  attachments); v2 documents no file list, so ``files list`` says so (exit 5). A v2 upload is one call:
-  the progress bar completes when it returns.
+* Every command uses v2 endpoints only (no v1 call is left, so the CLI keeps working when v1 goes):
+  ``tasks list`` is ``task.list`` (``--scope`` / ``--project`` / ``--agent``; v2 has no status or text
+  filter, so ``--status`` / ``--query`` are applied over the pages with a note on stderr — see
+  ``_v2_lists``), ``tasks show`` is ``task.detail`` plus the event log, ``tasks update`` is
+  ``task.update`` and ``tasks delete`` is ``task.delete`` (the ``agent-default`` shortcuts are refused
+  before sending: agent tasks cannot be deleted).
+* ``tasks update --share`` is ``share_visibility: public`` (v1's public share link, the same as
+  ``run --share``), ``--no-share`` is ``private``; ``--share-visibility private|team|public`` sets it
+  directly. ``--visible/--hidden`` is ``enable_visible_in_task_list``.
+* ``webhooks create|list|delete`` are ``webhook.create|list|delete``; their rows carry the id as
+  ``webhook_id`` (the name v1's create answers with, so scripts work on both). ``webhooks listen``
+  verifies deliveries with ``webhook.publicKey``.
+* Files are v2's (their ids are what a v2 task takes as attachments); v2 documents no file list, so
+  ``files list`` says so (exit 5). A v2 upload is one call: the progress bar completes when it returns.
 * ``--mode`` (v1's task mode) has no v2 counterpart: exit 5 rather than dropping it.
 """
 
@@ -31,9 +41,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..types.v2.events import AssistantMessageEvent, PlanUpdateEvent, StatusUpdateEvent
-from ._backend import Capability, Confirmation, FileInfo, OutputRef, SubmitOptions, TaskView, TimedOut, UploadProgress
+from ..v2._task_calls import SHORTCUTS
+from ._backend import (
+    NOTHING_TO_UPDATE,
+    Capability,
+    Confirmation,
+    FileInfo,
+    Note,
+    OutputRef,
+    SubmitOptions,
+    TaskFilter,
+    TaskView,
+    TimedOut,
+    UploadProgress,
+    Visibility,
+)
 from ._exit import CliError, NotSupported
 from ._v1 import V1Backend
+from ._v2_lists import list_arguments, list_rows, row_view
 
 if TYPE_CHECKING:
     from .. import ManusOpenAI
@@ -123,7 +148,8 @@ def _event_text(event: Any) -> str:
 
 
 class V2Backend(V1Backend):
-    """The v2 API behind the commands (see the module docstring); v1 endpoints where v2 has less.
+    """The v2 API behind the commands (see the module docstring); it calls no v1 endpoint (what it
+    inherits from ``V1Backend`` is ``close`` and the download of a plain file URL).
 
     Example::
 
@@ -239,6 +265,31 @@ class V2Backend(V1Backend):
         path: Path = ref.handle.download(directory, client=self._client)
         return path
 
+    # -- many tasks -----------------------------------------------------------------------------
+    def list_tasks(self, task_filter: TaskFilter, note: Note | None = None) -> Iterator[TaskView]:
+        """``task.list`` through the client's cursor iteration; status and text filters applied here."""
+        arguments, statuses = list_arguments(task_filter, note)
+        pages = self._v2.tasks.list(**arguments)
+        return list_rows((row_view(view_of_v2(task, [])) for task in pages), task_filter, statuses)
+
+    def update_task(
+        self, task_id: str, *, title: str | None, visibility: Visibility | None, visible: bool | None
+    ) -> dict[str, Any]:
+        """``task.update`` with only what was given."""
+        if title is None and visibility is None and visible is None:
+            raise CliError(NOTHING_TO_UPDATE)
+        updated = self._v2.tasks.update(
+            task_id, title=title, share_visibility=visibility, enable_visible_in_task_list=visible
+        )
+        return _dump(updated)
+
+    def delete_task(self, task_id: str) -> None:
+        """``task.delete`` (an agent's task cannot be deleted: its shortcuts are refused before sending)."""
+        if task_id in SHORTCUTS:
+            raise CliError(f"{task_id} is an agent's task: agent tasks cannot be deleted (task.delete refuses them)")
+        self._v2.tasks.delete(task_id)
+
+    # -- files and webhooks ---------------------------------------------------------------------
     def upload(self, path: Path, progress: UploadProgress | None) -> FileInfo:
         """``file.upload`` (one call; ``progress`` hears the whole size when it returns)."""
         if not path.is_file():
@@ -256,6 +307,33 @@ class V2Backend(V1Backend):
     def delete_file(self, file_id: str) -> None:
         """``file.delete``."""
         self._v2.files.delete(file_id)
+
+    def create_webhook(self, url: str) -> dict[str, Any]:
+        """``webhook.create`` (Manus calls ``url`` first)."""
+        return _hook_row(self._v2.webhooks.create(url))
+
+    def list_webhooks(self) -> list[dict[str, Any]]:
+        """``webhook.list``, every page."""
+        return [_hook_row(hook) for hook in self._v2.webhooks.list()]
+
+    def delete_webhook(self, webhook_id: str) -> None:
+        """``webhook.delete``."""
+        self._v2.webhooks.delete(webhook_id)
+
+    def webhook_public_key(self) -> str:
+        """``webhook.publicKey``: the PEM key deliveries are signed with."""
+        return self._v2.webhooks.public_key().public_key
+
+
+def _dump(model: Any) -> dict[str, Any]:
+    data: dict[str, Any] = model.model_dump(mode="json", exclude_none=True)
+    data.pop("ok", None)
+    return data
+
+
+def _hook_row(hook: Any) -> dict[str, Any]:
+    created = None if hook.created_at is None else int(hook.created_at)
+    return {"webhook_id": hook.id, "url": hook.url, "status": hook.status, "created_at": created}
 
 
 class _Record:

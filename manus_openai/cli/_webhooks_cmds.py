@@ -1,4 +1,7 @@
-"""``manus webhooks create | delete | listen``.
+"""``manus webhooks create | list | delete | listen``.
+
+``list`` is v2's ``webhook.list`` (v1 documents no webhook list: exit 5 there). Rows and ``create``'s
+output carry the id as ``webhook_id`` on both APIs.
 
 ``listen`` serves ``manus_openai.webhooks.WebhookReceiver`` with uvicorn on ``--host``/``--port``: every
 delivery is verified against the account's public key (fetched once at start) and the URL it was
@@ -12,10 +15,11 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Annotated, Any
 
 import typer
+from rich.table import Table
 
 from ._exit import CliError
 from ._session import Session, emit, run_command
@@ -27,7 +31,8 @@ webhooks_app = typer.Typer(
     help="Register, delete and listen to webhooks (signed deliveries of task events).",
     epilog="Examples:\n\n  manus webhooks create https://example.com/manus-hook\n\n"
     "  manus webhooks listen --port 8000 --url https://my-tunnel.example/ --register\n\n"
-    "  manus webhooks listen --port 8000 --json | jq .event_type\n\n  manus webhooks delete WEBHOOK_ID",
+    "  manus webhooks listen --port 8000 --json | jq .event_type\n\n  manus webhooks list\n\n"
+    "  manus webhooks delete WEBHOOK_ID",
     no_args_is_help=True,
 )
 
@@ -48,6 +53,34 @@ def create(
             emit(created)
         else:
             session.line(str(created.get("webhook_id")))
+        return 0
+
+    run_command(ctx, body)
+
+
+@webhooks_app.command("list", epilog="Example: manus webhooks list --json | jq -r .webhook_id")
+def list_webhooks(
+    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False
+) -> None:
+    """List the registered webhooks (v2; v1 has no list: exit 5)."""
+
+    def body(session: Session) -> int:
+        hooks = session.backend().list_webhooks()
+        if as_json:
+            for hook in hooks:
+                emit(hook)
+            return 0
+        if not hooks:
+            session.info("no webhooks")
+            return 0
+        table = Table(box=None, show_edge=False, pad_edge=False)
+        for name in ("ID", "STATUS", "CREATED", "URL"):
+            table.add_column(name, no_wrap=name != "URL")
+        for hook in hooks:
+            created = hook.get("created_at")
+            when = datetime.fromtimestamp(created, tz=timezone.utc).strftime("%Y-%m-%d %H:%M") if created else ""
+            table.add_row(str(hook.get("webhook_id")), str(hook.get("status") or ""), when, str(hook.get("url") or ""))
+        session.out.print(table)
         return 0
 
     run_command(ctx, body)
@@ -78,7 +111,7 @@ def event_line(event: Any) -> str:
     >>> from manus_openai.webhooks import parse_event
     >>> e = parse_event(b'{"event_id": "e", "event_type": "task_stopped", "task_detail": '
     ...                 b'{"task_id": "abc", "stop_reason": "ask", "message": "Which year?"}}')
-    >>> event_line(e)[9:]
+    >>> event_line(e)[10:]
     'task_stopped  abc  ask: Which year?'
     """
     parts = [datetime.now().strftime("%H:%M:%S"), str(getattr(event, "event_type", None) or "event")]

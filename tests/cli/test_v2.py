@@ -166,7 +166,9 @@ def test_files_upload_and_attach_on_v2_and_list_says_v2_has_none(v2: Cli, tmp_pa
     assert v2("files", "delete", uploaded["id"]).exit_code == 0
 
 
-def test_tasks_list_sees_v2_tasks_through_v1(v2: Cli) -> None:
+def test_tasks_list_sees_v2_tasks_through_task_list(v2: Cli) -> None:
     task_id = v2("run", "Listed [[manus:forever]]", "--no-wait").stdout.strip()
     rows = json_lines(v2("tasks", "list", "--json").stdout)
     assert [row["id"] for row in rows] == [task_id]
+    assert _v2_calls(v2.emu, "task.list")
+    assert not [r for r in v2.emu.requests if "/v1/" in r.path]
