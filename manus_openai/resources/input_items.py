@@ -20,8 +20,8 @@ from ..types.response import ManusResponse
 
 try:  # openai>=1.70
     from openai.types.responses import ResponseItem as _Item
-except ImportError:  # pragma: no cover - older releases name the item union differently
-    from openai.types.responses.response_input_item_param import ResponseInputItemParam as _Item
+except ImportError:  # openai<1.70 names the item union ``response_item_list.Data`` (a model union too)
+    from openai.types.responses.response_item_list import Data as _Item  # type: ignore[attr-defined,no-redef]
 
 __all__ = ["AsyncInputItemsPage", "AsyncManusInputItems", "InputItemsPage", "ManusInputItems"]
 
