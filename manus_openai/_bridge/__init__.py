@@ -34,7 +34,7 @@ from ._plan import (
     total_timeout,
     unknown_turn,
 )
-from ._snapshot import Message, Snapshot, snapshot_from_v1
+from ._snapshot import Message, Note, Snapshot, snapshot_from_v1
 from ._turns import ACTIVE_STATUSES, WAITING_FOR_USER, openai_response, openai_status, turn_done
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "CreatePlan",
     "ForkPolicy",
     "Message",
+    "Note",
     "ResponsesView",
     "Snapshot",
     "cast_headers",

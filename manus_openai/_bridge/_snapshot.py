@@ -14,7 +14,7 @@ from typing import Any
 
 from ..types._conversation import field_of
 
-__all__ = ["Message", "Snapshot", "snapshot_from_v1"]
+__all__ = ["Message", "Note", "Snapshot", "snapshot_from_v1"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,20 @@ class Message:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Progress that is not a message (v2 event log only): a status brief, a plan step, a tool use.
+
+    ``kind`` is ``"status"``, ``"plan"`` or ``"tool"``; ``after`` is how many of the snapshot's ``messages``
+    precede it in the log, which places it in its turn; ``id`` is the event's id when it has one.
+    """
+
+    kind: str
+    text: str
+    after: int
+    id: str | None = None
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """A Manus task as read once: its id, Manus's own status, the conversation and the other fields."""
 
@@ -35,6 +49,8 @@ class Snapshot:
     messages: tuple[Message, ...]
     fields: dict[str, Any] = field(default_factory=dict)
     """Every top-level field but ``output`` (``model``, ``metadata``, ``error``, ``createdAt``...)."""
+    notes: tuple[Note, ...] = ()
+    """Progress between the messages, oldest first (empty on v1, which has no event log)."""
 
     @property
     def turn_count(self) -> int:
