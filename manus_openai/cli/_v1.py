@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any, cast
 import httpx
 
 from ..errors import WaitTimeout
+from ..resources._task_requests import ListStatus, Order
 from ..resources.files import UPLOAD_POLL_DELAYS
-from ..resources.tasks import ListStatus, Order
 from ..types.attachments import FileIdAttachment
 from ..types.file import File
 from ..types.output_file import OutputFile

@@ -113,7 +113,7 @@ def test_attachment_builders_validate(build: Any, error: type[Exception]) -> Non
 
 @pytest.mark.parametrize(
     "module",
-    ["manus_openai.resources.tasks", "manus_openai.resources.projects", "manus_openai.resources.files",
+    ["manus_openai.resources._task_requests", "manus_openai.resources.projects", "manus_openai.resources.files",
      "manus_openai.types.attachments"],
 )  # fmt: skip
 def test_docstring_examples_run(module: str) -> None:
