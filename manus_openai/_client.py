@@ -91,8 +91,32 @@ _KEY_HEADERS = frozenset({"api_key", "api-key", "x-manus-api-key"})
 
 ResponsesView = Literal["openai", "manus"]
 ForkPolicy = Literal["new_task", "refuse"]
+ResponsesBackend = Literal["v2", "v1"]
 _VIEWS = ("openai", "manus")
 _FORKS = ("new_task", "refuse")
+_BACKENDS = ("v2", "v1")
+BACKEND_ENV = "MANUS_RESPONSES_BACKEND"
+
+
+def resolve_responses_backend(value: object, environ: Mapping[str, str] | None = None) -> ResponsesBackend:
+    """``responses_backend=``, else ``MANUS_RESPONSES_BACKEND``, else ``"v2"``; anything else is a ValueError
+    naming the argument, the environment variable and the allowed values (at construction).
+
+    >>> resolve_responses_backend(None, {})
+    'v2'
+    >>> resolve_responses_backend("v1", {"MANUS_RESPONSES_BACKEND": "v2"})
+    'v1'
+    """
+    source = "responses_backend"
+    if value is None:
+        env = os.environ if environ is None else environ
+        value, source = env.get(BACKEND_ENV) or "v2", BACKEND_ENV
+    if value not in _BACKENDS:
+        raise ValueError(
+            f"{source} must be one of {', '.join(map(repr, _BACKENDS))} (the responses_backend= argument or "
+            f"the {BACKEND_ENV} environment variable); got {value!r}"
+        )
+    return value  # type: ignore[return-value]  # checked against the Literal values above
 
 
 class _CommonOptions(TypedDict, total=False):
@@ -220,6 +244,9 @@ class _ManusClientMixin:
     """``"openai"``: ``client.responses`` keeps OpenAI's contract; ``"manus"``: the raw Manus objects."""
     forks: ForkPolicy = "new_task"
     """``"new_task"``: continuing from an older turn starts a new task with the conversation; ``"refuse"``."""
+    responses_backend: ResponsesBackend = "v2"
+    """The surface ``client.responses`` runs on: ``"v2"`` (task.create / detail / listMessages / sendMessage /
+    stop / delete; the default) or ``"v1"`` (``/v1/responses``, deprecated by Manus)."""
     stop_events: StopEventSource | None = None
     """A webhook receiver whose ``task_stopped`` events end blocking creates and waits early."""
 
@@ -274,12 +301,13 @@ class _ManusClientMixin:
         responses_view: ResponsesView | None = None,
         forks: ForkPolicy | None = None,
         stop_events: StopEventSource | None = None,
+        responses_backend: ResponsesBackend | None = None,
         _extra_kwargs: Mapping[str, Any] = {},  # the SDK's own signature
     ) -> Self:
         """The SDK's ``copy`` / ``with_options``, keeping the credential: a new ``api_key`` replaces an
         OAuth token and a new ``oauth_token`` replaces the key (the two never travel together).
         ``rate_limits`` is kept from this client unless given, so the copy spends the same budget; so are
-        ``responses_view``, ``forks`` and ``stop_events``.
+        ``responses_view``, ``forks``, ``stop_events`` and ``responses_backend``.
 
         Example::
 
@@ -314,6 +342,7 @@ class _ManusClientMixin:
             responses_view=responses_view or self.responses_view,
             forks=forks or self.forks,
             stop_events=stop_events if stop_events is not None else self.stop_events,
+            responses_backend=responses_backend or self.responses_backend,
             organization=organization or sdk.organization,
             project=project or sdk.project,
             websocket_base_url=websocket_base_url or sdk.websocket_base_url,
@@ -459,9 +488,11 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         responses_view: ResponsesView = "openai",
         forks: ForkPolicy = "new_task",
         stop_events: StopEventSource | None = None,
+        responses_backend: ResponsesBackend | None = None,
         **kwargs: Unpack[ClientOptions],
     ) -> None:
         bridge = _bridge_options(responses_view, forks, stop_events)
+        backend = resolve_responses_backend(responses_backend)
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
@@ -474,6 +505,7 @@ class ManusOpenAI(_ManusClientMixin, OpenAI):
         self._drop_openai_settings(project)
         self._set_governor(rate_limits)
         self._set_bridge_options(bridge)
+        self.responses_backend = backend
         from .resources import install_sync
 
         install_sync(self)
@@ -568,9 +600,11 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         responses_view: ResponsesView = "openai",
         forks: ForkPolicy = "new_task",
         stop_events: StopEventSource | None = None,
+        responses_backend: ResponsesBackend | None = None,
         **kwargs: Unpack[AsyncClientOptions],
     ) -> None:
         bridge = _bridge_options(responses_view, forks, stop_events)
+        backend = resolve_responses_backend(responses_backend)
         headers = kwargs.get("default_headers")
         use_key, token = resolve_credentials(api_key, oauth_token, _header_key(headers))
         project = check_openai_settings(kwargs)  # type: ignore[arg-type]  # a TypedDict is a mutable mapping at runtime
@@ -583,6 +617,7 @@ class AsyncManusOpenAI(_ManusClientMixin, AsyncOpenAI):
         self._drop_openai_settings(project)
         self._set_governor(rate_limits)
         self._set_bridge_options(bridge)
+        self.responses_backend = backend
         from .resources import install_async
 
         install_async(self)

@@ -30,6 +30,7 @@ from openai._qs import Querystring
 from openai._resource import AsyncAPIResource, SyncAPIResource
 from openai._response import BaseAPIResponse, async_to_streamed_response_wrapper, to_streamed_response_wrapper
 from openai._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Omit, Query
+from openai.lib._parsing._responses import parse_response, type_to_text_format_param
 from openai.pagination import AsyncPage, SyncPage
 
 if TYPE_CHECKING:
@@ -107,11 +108,13 @@ __all__ = [
     "http_client_of",
     "make_request_options",
     "model_copy",
+    "parse_response",
     "retry_timeout",
     "seed_parsed",
     "status_error",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
+    "type_to_text_format_param",
 ]
 
 

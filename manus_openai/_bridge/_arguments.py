@@ -44,7 +44,11 @@ ARGUMENTS: dict[str, tuple[str, str]] = {
     "model": ("bridged", "OpenAI model names -> default profile; Manus profile names -> agent_profile"),
     "background": ("bridged", "True: returns at once; otherwise create waits for the end of the turn"),
     "stream": ("refused", "True raises StreamingNotSupportedError (Manus has no event stream)"),
-    "metadata": ("sent", "sent as `metadata`; Manus's own keys (task_url...) come back in it"),
+    "metadata": (
+        "sent",
+        "v1 backend: sent as `metadata`, Manus's own keys (task_url...) come back in it; "
+        "v2 backend: refused (v2 tasks keep no caller metadata)",
+    ),
     "tools": (
         "ignored",
         "built-in web_search*, code_interpreter, image_generation, computer_use_preview: "
@@ -53,7 +57,11 @@ ARGUMENTS: dict[str, tuple[str, str]] = {
     "tool_choice": ("ignored", '"auto" ignored; "none", "required" or a named tool refused'),
     "parallel_tool_calls": ("ignored", "the agent schedules its own steps"),
     "max_tool_calls": ("refused", "Manus cannot cap the agent's steps"),
-    "text": ("ignored", 'format "text" ignored; json_schema / json_object refused (structured output: own issue)'),
+    "text": (
+        "bridged",
+        'format "json_schema": sent as v2 structured_output_schema (strict subset; v1 backend refuses it); '
+        '"text" ignored; "json_object" refused',
+    ),
     "reasoning": ("ignored", "the agent reasons by itself"),
     "temperature": ("ignored", "no sampling knobs on an agent"),
     "top_p": ("ignored", "no sampling knobs on an agent"),
@@ -146,5 +154,9 @@ def check_arguments(kwargs: Mapping[str, Any]) -> None:
     if _given(text):
         fmt = text.get("format") if isinstance(text, Mapping) else None
         kind = fmt.get("type") if isinstance(fmt, Mapping) else None
-        if kind not in (None, "text"):
-            raise _refuse("text.format", f"{kind!r}: structured output is not supported on Manus yet")
+        if kind not in (None, "text", "json_schema"):
+            raise _refuse(
+                "text.format",
+                f"{kind!r}: Manus structured output needs a schema; pass "
+                '{"type": "json_schema", "name": ..., "schema": {...}} or use responses.parse(text_format=Model)',
+            )

@@ -9,6 +9,7 @@ or forks it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal, Union, cast
 
@@ -17,17 +18,20 @@ import httpx
 from .._compat import NOT_GIVEN, OVERRIDE_CAST_TO_HEADER, Headers, NotGiven
 from .._ids import split_turn_id, task_id_of, turn_id
 from .._options import MANUS_OPTION_NAMES, build_manus_body, check_continuation, normalize_input
-from ..errors import ForkRefusedError, StreamingNotSupportedError
+from ..errors import ForkRefusedError, StreamingNotSupportedError, UnsupportedArgumentError
 from ..types.response import ManusResponse
+from ..v2.structured import output_schema
 from ._arguments import check_arguments, model_profile
 from ._folding import fold_history, fold_input
 from ._snapshot import Snapshot
 
 __all__ = [
     "RAW_RESPONSE_HEADER",
+    "RESPONSES_BACKENDS",
     "STREAM_MESSAGE",
     "CreatePlan",
     "ForkPolicy",
+    "ResponsesBackend",
     "ResponsesView",
     "cast_headers",
     "continuation",
@@ -36,6 +40,9 @@ __all__ = [
     "total_timeout",
 ]
 
+ResponsesBackend = Literal["v2", "v1"]
+"""``responses_backend``: the Manus surface ``client.responses`` runs on (``"v2"``, the default, or ``"v1"``)."""
+RESPONSES_BACKENDS: tuple[str, ...] = ("v2", "v1")
 ResponsesView = Literal["openai", "manus"]
 """``responses_view``: ``"openai"`` (OpenAI's Responses contract) or ``"manus"`` (the raw Manus objects)."""
 ForkPolicy = Literal["new_task", "refuse"]
@@ -107,6 +114,8 @@ class CreatePlan:
     """The caller's ``input`` (a fork folds it again after the history)."""
     raw: bool
     """``with_raw_response.create``: hand back the HTTP response of the final read."""
+    output_schema: dict[str, Any] | None = None
+    """``text.format`` json_schema compiled to Manus's strict subset (v2 ``structured_output_schema``)."""
 
 
 IGNORED = (
@@ -136,12 +145,45 @@ def total_timeout(call_timeout: object, client_timeout: object) -> float | None:
     return _seconds(client_timeout if isinstance(call_timeout, NotGiven) else call_timeout)
 
 
-def plan_create(kwargs: dict[str, Any], *, client_timeout: object) -> CreatePlan:
-    """Apply the argument table to a ``create`` call of the OpenAI view (raises before any request)."""
+def _output_schema(text: object, backend: str) -> dict[str, Any] | None:
+    """The strict schema of ``text={"format": {"type": "json_schema", ...}}``, refused before sending when
+    the backend cannot carry it or the schema is outside Manus's strict subset."""
+    fmt = text.get("format") if isinstance(text, Mapping) else None
+    if not isinstance(fmt, Mapping) or fmt.get("type") != "json_schema":
+        return None
+    if backend != "v2":
+        raise UnsupportedArgumentError(
+            "text.format: json_schema structured output is a v2 feature (task.create structured_output_schema); "
+            'this client runs client.responses on v1. Build it with responses_backend="v2" (the default).',
+            argument="text.format",
+        )
+    schema = fmt.get("schema")
+    if not isinstance(schema, Mapping):
+        raise TypeError("text.format.schema must be a JSON Schema dict")
+    return output_schema(schema)
+
+
+def plan_create(kwargs: dict[str, Any], *, client_timeout: object, backend: str = "v1") -> CreatePlan:
+    """Apply the argument table to a ``create`` call of the OpenAI view (raises before any request).
+
+    ``backend`` is the client's ``responses_backend``: it decides what ``text.format`` json_schema and
+    ``metadata`` become.
+    """
     kwargs = dict(kwargs)
     if kwargs.get("stream") is True:
         raise StreamingNotSupportedError(STREAM_MESSAGE)
     check_arguments(kwargs)
+    schema = _output_schema(kwargs.get("text"), backend)
+    if (
+        backend == "v2"
+        and kwargs.get("metadata") not in (None, NOT_GIVEN)
+        and not isinstance(kwargs.get("metadata"), NotGiven)
+    ):
+        raise UnsupportedArgumentError(
+            "metadata: v2 tasks keep no caller metadata, so it would be lost; drop it or build the client "
+            'with responses_backend="v1"',
+            argument="metadata",
+        )
     headers = dict(kwargs.get("extra_headers") or {})
     raw_mode = headers.pop(RAW_RESPONSE_HEADER, None)
     if raw_mode == "stream":
@@ -188,6 +230,7 @@ def plan_create(kwargs: dict[str, Any], *, client_timeout: object) -> CreatePlan
         check_turn=check_turn,
         new_input=new_input,
         raw=raw_mode is not None,
+        output_schema=schema,
     )
 
 

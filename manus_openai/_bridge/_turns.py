@@ -16,6 +16,10 @@ Manus (latest turn)        OpenAI ``status``     notes
                                                  no answer, a finished one always has an answer)
 ``stopped``                ``cancelled``         seed 001's value for a user-stopped task
 ``error`` / ``failed``     ``failed``            ``error == {"code": "server_error", "message": ...}``
+v2 ``stopped``             ``completed``         after a finish; ``cancelled`` after ``user_stop``;
+                                                 ``in_progress`` while ``has_running_background_jobs``
+                                                 or before the agent picks a follow-up up (``_v2snapshot``)
+v2 ``waiting``             ``incomplete``        the question or ``waiting_for`` (the confirmation asked)
 anything else              unchanged             a status Manus adds later is never guessed
 =========================  ====================  ======================================================
 
@@ -30,6 +34,7 @@ from typing import Any
 
 from .._ids import task_id_of, turn_id
 from ._snapshot import Message, Snapshot
+from ._v2snapshot import v2_status
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -98,7 +103,7 @@ def openai_status(snapshot: Snapshot, turn: int) -> str:
     manus = snapshot.manus_status
     if manus is None:
         return "in_progress"
-    status = _MANUS_TO_OPENAI.get(manus, manus)
+    status = v2_status(snapshot) or _MANUS_TO_OPENAI.get(manus, manus)
     if status == "completed" and not turn_outputs(snapshot, turn):
         return "cancelled"
     return status

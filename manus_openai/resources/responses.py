@@ -3,9 +3,10 @@
 ``ManusResponses`` / ``AsyncManusResponses`` subclass the SDK's ``Responses`` / ``AsyncResponses``, so
 ``with_raw_response`` and every OpenAI argument keep working. In the default ``responses_view="openai"``
 every decision (argument table, role folding, statuses, this turn's output, ids, continue-or-fork) is a
-pure function of ``manus_openai._bridge``; this module only does the I/O, once for sync and once for
-async, line for line. ``responses_view="manus"`` is the raw Manus view: the objects Manus returns, and
-``create`` returning at once.
+pure function of ``manus_openai._bridge``; the I/O of the client's ``responses_backend`` (v2 primitives by
+default, or ``/v1/responses``) is in ``_responses_io``; this module drives it, once for sync and once for
+async, line for line. ``responses_view="manus"`` is the raw Manus view: v1's objects (``/v1/responses``
+on either backend), and ``create`` returning at once.
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ from typing import Any, Union, cast
 import httpx
 from openai import NotFoundError
 from openai.resources.responses import AsyncResponses, Responses
+from openai.types.responses import ParsedResponse
 from openai.types.responses.response_create_params import ResponseCreateParamsNonStreaming
 from typing_extensions import TypedDict, Unpack
 
 from .. import _bridge, _waiting
 from .._bridge import CreatePlan, Snapshot
-from .._compat import Body, Headers, NotGiven, Query, make_request_options, seed_parsed
+from .._bridge._structured import parse_kwargs, parsed
+from .._compat import NOT_GIVEN, Body, Headers, NotGiven, Query, seed_parsed
 from .._ids import split_turn_id, task_id_of, turn_id
 from .._options import ManusOptions, check_id
 from .._polling import DEFAULT_WAIT_TIMEOUT
 from .._waiting import StopEventSource, check_wait_args, check_wait_options
-from ..errors import ResponseTimeoutError, StreamingNotSupportedError, WaitTimeout
+from ..errors import ResponseTimeoutError, StreamingNotSupportedError, UnsupportedArgumentError, WaitTimeout
 from ..types.response import ManusResponse
+from ._responses_io import Read, io_for
 from .input_items import AsyncManusInputItems, ManusInputItems
 
 __all__ = [
@@ -80,18 +84,6 @@ def _translate(snapshot: Snapshot, turn: int, plan: CreatePlan | None, request_i
     return response
 
 
-def _read(raw: Any) -> tuple[Snapshot, object]:
-    """The snapshot of a raw HTTP answer, straight from its JSON (no model built and dumped again), and its
-    request id; a body that is not a JSON object goes through ``parse()`` for the typed error."""
-    try:
-        data = raw.http_response.json()
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        data = raw.parse()
-    return _bridge.snapshot_from_v1(data), raw.http_response.headers.get("x-request-id")
-
-
 def _settings(client: object) -> tuple[Any, Any, Any]:
     """The client's ``forks`` and ``stop_events`` (a plain OpenAI client has neither)."""
     return getattr(client, "forks", "new_task"), getattr(client, "stop_events", None), None
@@ -135,6 +127,27 @@ def _needs_stop(before: Snapshot, turn: int) -> bool:
     return turn >= before.turn_count and _bridge.openai_status(before, turn) in ("queued", "in_progress", "incomplete")
 
 
+class _Polled:
+    """One poll for ``_waiting``: the read's headers (rate-limit hints) and the translated turn."""
+
+    def __init__(self, read: Read, turn: int | None, plan: CreatePlan | None) -> None:
+        self.read, self._turn, self._plan = read, turn, plan
+        self.headers = read.headers
+
+    def parse(self, *, to: object = None) -> ManusResponse:
+        snapshot = self.read.snapshot
+        return _translate(snapshot, _turn_of(snapshot, self._turn), self._plan, self.read.request_id)
+
+
+def _refuse_manus_view(view: str) -> None:
+    if view == "manus":
+        raise UnsupportedArgumentError(
+            "responses.parse works in the OpenAI view; this client has responses_view='manus' (the raw v1 "
+            "objects): use client.with_options(responses_view='openai').responses.parse(...)",
+            argument="responses_view",
+        )
+
+
 class ManusResponses(Responses):
     """``client.responses``: OpenAI's Responses contract on Manus tasks (see the README's contract section).
 
@@ -155,18 +168,19 @@ class ManusResponses(Responses):
         return cast(str, getattr(self._client, "responses_view", "openai"))
 
     # ------------------------------------------------------------------ I/O
+    def _io(self) -> Any:
+        return io_for(self, asynchronous=False)
+
     def _raw_get(self, task: str, **kwargs: Any) -> Any:
         kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), **_raw_headers()}
         return Responses.retrieve(self, task, **kwargs)
 
     def _snapshot(self, task: str) -> Snapshot:
-        raw = self._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
-        return _bridge.snapshot_from_v1(raw)
+        return cast(Snapshot, self._io().snapshot(task))
 
     def _stop(self, task: str, **kwargs: Any) -> None:
-        # v1 cannot stop a task: the client's v2 API does, on the same task id (see _bridge._backend).
-        v2: Any = getattr(self._client, "v2")  # noqa: B009  # installed on every Manus client
-        v2.tasks.stop(task, **kwargs)
+        # v1 cannot stop a task: v2 task.stop does, on the same task id (see _bridge._backend).
+        self._io().stop(task, **kwargs)
 
     def _wait_turn(
         self, task: str, turn: int | None, *, timeout: float | None, poll_interval: float | None = None,
@@ -174,31 +188,23 @@ class ManusResponses(Responses):
         plan: CreatePlan | None = None, http_timeout: Any = None,
     ) -> tuple[ManusResponse, Any]:  # fmt: skip
         """Poll until turn ``turn`` ends; the translated response and the last raw HTTP response."""
-        last_raw: list[Any] = []
+        io = self._io()
+        last: list[Read] = []
 
-        def fetch() -> Any:
-            raw = self._raw_get(task) if http_timeout is None else self._raw_get(task, timeout=http_timeout)
-            last_raw[:] = [raw]
-            return raw
-
-        def view(r: ManusResponse) -> ManusResponse:
-            snapshot = _bridge.snapshot_from_v1(r)
-            return _translate(snapshot, _turn_of(snapshot, turn), plan, r._request_id)
+        def fetch() -> _Polled:
+            read = io.read(task, http_timeout=http_timeout)
+            last[:] = [read]
+            return _Polled(read, turn, plan)
 
         def done(r: ManusResponse) -> bool:
-            snapshot = _bridge.snapshot_from_v1(r)
+            snapshot = last[0].snapshot
             return _bridge.turn_done(snapshot, _turn_of(snapshot, turn))
 
-        try:
-            final = _waiting.wait(
-                task, fetch, timeout=timeout, poll_interval=poll_interval,
-                on_update=None if on_update is None else (lambda r: on_update(view(r))),
-                events=events, sleep=self._sleep, monotonic=self._monotonic, done=done,
-            )  # fmt: skip
-        except WaitTimeout as exc:
-            exc.response = None if exc.response is None else view(exc.response)
-            raise
-        return view(final), (last_raw[0] if last_raw else None)
+        final = _waiting.wait(
+            task, fetch, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
+            sleep=self._sleep, monotonic=self._monotonic, done=done,
+        )  # fmt: skip
+        return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
     def create(  # type: ignore[override]  # Manus options added; stream=True refused
@@ -220,32 +226,52 @@ class ManusResponses(Responses):
         if self._view() == "manus":
             return cast(ManusResponse, super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
-        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout)
+        io = self._io()
+        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout, backend=io.name)
+        before: Snapshot | None = None
         if plan.check_turn is not None:
             task, turn = plan.check_turn
-            snapshot = self._snapshot(task)
-            if turn > snapshot.turn_count:
-                raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
-            plan = _bridge.continuation(plan, snapshot, forks=_settings(self._client)[0])
-        sdk_kwargs = dict(plan.sdk_kwargs)
-        sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
-        created = super().create(**sdk_kwargs)
-        snapshot, request_id = _read(created)
-        turn = max(snapshot.turn_count, 1)
+            before = io.snapshot(task)
+            if turn > before.turn_count:
+                raise _not_found(self._client.base_url, task, turn, before.turn_count)
+            plan = _bridge.continuation(plan, before, forks=_settings(self._client)[0])
+        read, task_id, turn = io.start(plan, before)
         if plan.background:
-            response = _translate(snapshot, turn, plan, request_id)
-            return seed_parsed(created, response) if plan.raw else response
+            response = _translate(read.snapshot, turn, plan, read.request_id)
+            return seed_parsed(read.raw, response) if plan.raw else response
         remaining = None if plan.timeout is None else max(plan.timeout - (self._monotonic() - start), 0.001)
         try:
             response, raw = self._wait_turn(
-                snapshot.task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
+                task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
                 http_timeout=_http_timeout(plan),
             )  # fmt: skip
         except WaitTimeout as exc:
-            raise _timeout_error(
-                self._client.base_url, turn_id(snapshot.task_id, turn), exc.response, exc.waited
-            ) from exc
+            raise _timeout_error(self._client.base_url, turn_id(task_id, turn), exc.response, exc.waited) from exc
         return seed_parsed(raw, response) if plan.raw and raw is not None else response
+
+    def parse(  # type: ignore[override]  # Manus options added; the SDK's own parse would post v1's body
+        self, *, text_format: Any = NOT_GIVEN, **kwargs: Unpack[ResponseCreateKwargs]
+    ) -> ParsedResponse[Any]:
+        """Structured output: ``create`` with the schema of ``text_format`` (a pydantic model) or of
+        ``text={"format": {"type": "json_schema", ...}}``, sent as v2 ``structured_output_schema``.
+
+        Returns the SDK's ``ParsedResponse``; ``output_parsed`` is the model instance and ``output_text``
+        its JSON. Refused before sending on the v1 backend or for a schema outside Manus's strict subset
+        (``SchemaNotStrictError``); ``success: false`` or a value that does not fit is
+        ``StructuredOutputError`` (``.error``, ``.value``, ``.response_id``).
+
+        Example::
+
+            class City(pydantic.BaseModel):
+                name: str
+                population: int
+
+            r = client.responses.parse(input="The largest city in Japan?", text_format=City)
+            print(r.output_parsed.name)
+        """
+        _refuse_manus_view(self._view())
+        create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
+        return cast("ParsedResponse[Any]", parsed(self.create(**create_kwargs), text_format))
 
     def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
@@ -265,25 +291,27 @@ class ManusResponses(Responses):
             return cast(ManusResponse, super().retrieve(task, **kwargs))
         headers = dict(kwargs.pop("extra_headers", None) or {})
         raw_mode = headers.pop(_bridge._plan.RAW_RESPONSE_HEADER, None)
-        raw = self._raw_get(task, extra_headers=headers, **kwargs)
-        snapshot, request_id = _read(raw)
+        read = self._io().read(task, extra_headers=headers, **kwargs)
+        snapshot = read.snapshot
         if turn is not None and turn > snapshot.turn_count:
             raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
-        response = _translate(snapshot, _turn_of(snapshot, turn), None, request_id)
-        return seed_parsed(raw, response) if raw_mode is not None else response
+        response = _translate(snapshot, _turn_of(snapshot, turn), None, read.request_id)
+        return seed_parsed(read.raw, response) if raw_mode is not None else response
 
     def delete(self, response_id: str, **kwargs: Any) -> None:
-        """Delete the task behind ``response_id`` and all its data (every turn), irreversibly.
+        """Delete the task behind ``response_id`` and all its data (every turn), irreversibly (v2
+        ``task.delete``, or ``DELETE /v1/responses/{id}`` on the v1 backend).
 
         Example::
 
             client.responses.delete(response.id)
         """
         # The SDK only refuses "": a blank or path-like id would reach another URL.
-        super().delete(task_id_of(check_id(response_id)), **kwargs)
+        self._io().delete(task_id_of(check_id(response_id)), **kwargs)
 
     def cancel(self, response_id: str, **kwargs: Any) -> ManusResponse:
-        """Stop the task's running turn (v2 ``task.stop``) and return it ``cancelled``; idempotent.
+        """Stop the task's running turn (v2 ``task.stop``, on either backend) and return it ``cancelled``;
+        idempotent.
 
         A turn that already ended (``completed``, ``failed``, ``cancelled``) is returned as it is, without a
         request to stop anything.
@@ -386,17 +414,18 @@ class AsyncManusResponses(AsyncResponses):
         return cast(str, getattr(self._client, "responses_view", "openai"))
 
     # ------------------------------------------------------------------ I/O
+    def _io(self) -> Any:
+        return io_for(self, asynchronous=True)
+
     async def _raw_get(self, task: str, **kwargs: Any) -> Any:
         kwargs["extra_headers"] = {**(kwargs.get("extra_headers") or {}), **_raw_headers()}
         return await AsyncResponses.retrieve(self, task, **kwargs)
 
     async def _snapshot(self, task: str) -> Snapshot:
-        raw = await self._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
-        return _bridge.snapshot_from_v1(raw)
+        return cast(Snapshot, await self._io().snapshot(task))
 
     async def _stop(self, task: str, **kwargs: Any) -> None:
-        v2: Any = getattr(self._client, "v2")  # noqa: B009  # installed on every Manus client
-        await v2.tasks.stop(task, **kwargs)
+        await self._io().stop(task, **kwargs)
 
     async def _wait_turn(
         self, task: str, turn: int | None, *, timeout: float | None, poll_interval: float | None = None,
@@ -404,31 +433,23 @@ class AsyncManusResponses(AsyncResponses):
         events: StopEventSource | None = None, plan: CreatePlan | None = None, http_timeout: Any = None,
     ) -> tuple[ManusResponse, Any]:  # fmt: skip
         """Poll until turn ``turn`` ends; the translated response and the last raw HTTP response."""
-        last_raw: list[Any] = []
+        io = self._io()
+        last: list[Read] = []
 
-        async def fetch() -> Any:
-            raw = await (self._raw_get(task) if http_timeout is None else self._raw_get(task, timeout=http_timeout))
-            last_raw[:] = [raw]
-            return raw
-
-        def view(r: ManusResponse) -> ManusResponse:
-            snapshot = _bridge.snapshot_from_v1(r)
-            return _translate(snapshot, _turn_of(snapshot, turn), plan, r._request_id)
+        async def fetch() -> _Polled:
+            read = await io.read(task, http_timeout=http_timeout)
+            last[:] = [read]
+            return _Polled(read, turn, plan)
 
         def done(r: ManusResponse) -> bool:
-            snapshot = _bridge.snapshot_from_v1(r)
+            snapshot = last[0].snapshot
             return _bridge.turn_done(snapshot, _turn_of(snapshot, turn))
 
-        try:
-            final = await _waiting.async_wait(
-                task, fetch, timeout=timeout, poll_interval=poll_interval,
-                on_update=None if on_update is None else (lambda r: on_update(view(r))),
-                events=events, sleep=self._sleep, monotonic=self._monotonic, done=done,
-            )  # fmt: skip
-        except WaitTimeout as exc:
-            exc.response = None if exc.response is None else view(exc.response)
-            raise
-        return view(final), (last_raw[0] if last_raw else None)
+        final = await _waiting.async_wait(
+            task, fetch, timeout=timeout, poll_interval=poll_interval, on_update=on_update, events=events,
+            sleep=self._sleep, monotonic=self._monotonic, done=done,
+        )  # fmt: skip
+        return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
     async def create(  # type: ignore[override]  # Manus options added; stream=True refused
@@ -444,32 +465,41 @@ class AsyncManusResponses(AsyncResponses):
         if self._view() == "manus":
             return cast(ManusResponse, await super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
-        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout)
+        io = self._io()
+        plan = _bridge.plan_create(dict(kwargs), client_timeout=self._client.timeout, backend=io.name)
+        before: Snapshot | None = None
         if plan.check_turn is not None:
             task, turn = plan.check_turn
-            snapshot = await self._snapshot(task)
-            if turn > snapshot.turn_count:
-                raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
-            plan = _bridge.continuation(plan, snapshot, forks=_settings(self._client)[0])
-        sdk_kwargs = dict(plan.sdk_kwargs)
-        sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
-        created = await super().create(**sdk_kwargs)
-        snapshot, request_id = _read(created)
-        turn = max(snapshot.turn_count, 1)
+            before = await io.snapshot(task)
+            if turn > before.turn_count:
+                raise _not_found(self._client.base_url, task, turn, before.turn_count)
+            plan = _bridge.continuation(plan, before, forks=_settings(self._client)[0])
+        read, task_id, turn = await io.start(plan, before)
         if plan.background:
-            response = _translate(snapshot, turn, plan, request_id)
-            return seed_parsed(created, response) if plan.raw else response
+            response = _translate(read.snapshot, turn, plan, read.request_id)
+            return seed_parsed(read.raw, response) if plan.raw else response
         remaining = None if plan.timeout is None else max(plan.timeout - (self._monotonic() - start), 0.001)
         try:
             response, raw = await self._wait_turn(
-                snapshot.task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
+                task_id, turn, timeout=remaining, events=_settings(self._client)[1], plan=plan,
                 http_timeout=_http_timeout(plan),
             )  # fmt: skip
         except WaitTimeout as exc:
-            raise _timeout_error(
-                self._client.base_url, turn_id(snapshot.task_id, turn), exc.response, exc.waited
-            ) from exc
+            raise _timeout_error(self._client.base_url, turn_id(task_id, turn), exc.response, exc.waited) from exc
         return seed_parsed(raw, response) if plan.raw and raw is not None else response
+
+    async def parse(  # type: ignore[override]  # Manus options added; the SDK's own parse would post v1's body
+        self, *, text_format: Any = NOT_GIVEN, **kwargs: Unpack[ResponseCreateKwargs]
+    ) -> ParsedResponse[Any]:
+        """Structured output; see ``ManusResponses.parse``.
+
+        Example::
+
+            r = await client.responses.parse(input="The largest city in Japan?", text_format=City)
+        """
+        _refuse_manus_view(self._view())
+        create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
+        return cast("ParsedResponse[Any]", parsed(await self.create(**create_kwargs), text_format))
 
     async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
         self, response_id: str, **kwargs: Any
@@ -488,12 +518,12 @@ class AsyncManusResponses(AsyncResponses):
             return cast(ManusResponse, await super().retrieve(task, **kwargs))
         headers = dict(kwargs.pop("extra_headers", None) or {})
         raw_mode = headers.pop(_bridge._plan.RAW_RESPONSE_HEADER, None)
-        raw = await self._raw_get(task, extra_headers=headers, **kwargs)
-        snapshot, request_id = _read(raw)
+        read = await self._io().read(task, extra_headers=headers, **kwargs)
+        snapshot = read.snapshot
         if turn is not None and turn > snapshot.turn_count:
             raise _not_found(self._client.base_url, task, turn, snapshot.turn_count)
-        response = _translate(snapshot, _turn_of(snapshot, turn), None, request_id)
-        return seed_parsed(raw, response) if raw_mode is not None else response
+        response = _translate(snapshot, _turn_of(snapshot, turn), None, read.request_id)
+        return seed_parsed(read.raw, response) if raw_mode is not None else response
 
     async def delete(self, response_id: str, **kwargs: Any) -> None:
         """Delete the task behind ``response_id``; see ``ManusResponses.delete``.
@@ -502,7 +532,7 @@ class AsyncManusResponses(AsyncResponses):
 
             await client.responses.delete(response.id)
         """
-        await super().delete(task_id_of(check_id(response_id)), **kwargs)
+        await self._io().delete(task_id_of(check_id(response_id)), **kwargs)
 
     async def cancel(self, response_id: str, **kwargs: Any) -> ManusResponse:
         """Stop the task's running turn and return it ``cancelled``; see ``ManusResponses.cancel``.

@@ -95,7 +95,9 @@ class ManusResponse(ConversationAccessors, Normalizing, Response):
     @property
     def question(self) -> str | None:
         """What the agent asks the user when it paused this turn for input (OpenAI status ``incomplete``,
-        Manus ``pending``), else None. Answer it with ``previous_response_id=response.id``.
+        Manus ``pending`` / v2 ``waiting``), else None. Answer it with ``previous_response_id=response.id``.
+        On the v2 backend a task waiting for a confirmation (not a question) gives its
+        ``waiting_description``; ``response.waiting_for`` holds the whole ``status_detail``.
 
         Example::
 
@@ -103,7 +105,9 @@ class ManusResponse(ConversationAccessors, Normalizing, Response):
                 r = client.responses.create(input="Make it short", previous_response_id=r.id)
         """
         if self.status == "incomplete" and self.manus_status in ("pending", "waiting"):
-            return self.output_text or None
+            waiting = (self.model_extra or {}).get("waiting_for")
+            described = waiting.get("waiting_description") if isinstance(waiting, dict) else None
+            return self.output_text or (described if isinstance(described, str) else None) or None
         if self.status != "pending":  # the raw view: the question is the last assistant message
             return None
         last = list(self._assistant_messages())[-1:]

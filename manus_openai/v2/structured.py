@@ -74,7 +74,9 @@ class SchemaNotStrictError(ManusError, ValueError):
 
 
 class StructuredOutputError(ManusError):
-    """Manus reported ``success: false`` for the structured result; ``.error`` is its message, ``.value`` the raw value.
+    """Manus reported ``success: false`` for the structured result, or its value does not fit the schema
+    (``responses.parse``); ``.error`` is Manus's message (or the parse error), ``.value`` the raw value,
+    ``.response_id`` the turn's id when it came from ``client.responses``.
 
     Example::
 
@@ -84,10 +86,12 @@ class StructuredOutputError(ManusError):
             print(exc.error, exc.value)
     """
 
-    def __init__(self, message: str, *, error: str | None, value: object) -> None:
+    def __init__(self, message: str, *, error: str | None, value: object, response_id: str | None = None) -> None:
         super().__init__(message)
         self.error = error
         self.value = value
+        self.response_id = response_id
+        """The response (turn) id when it came from ``client.responses.parse``: the task exists and is found."""
 
 
 def _is_object(node: Mapping[str, Any]) -> bool:
