@@ -27,7 +27,7 @@ from .._bridge._v2snapshot import snapshot_from_v2
 from .._compat import make_request_options
 from ..types.response import ManusResponse
 
-__all__ = ["AsyncV1IO", "AsyncV2IO", "Read", "V1IO", "V2IO", "io_for"]
+__all__ = ["V1IO", "V2IO", "AsyncV1IO", "AsyncV2IO", "Read", "io_for"]
 
 _RAW = {RAW_RESPONSE_HEADER: "true"}
 _PAGE = 200  # task.listMessages' largest page: the fewest requests for a whole log
@@ -69,6 +69,12 @@ def _options(http_timeout: Any, extra_headers: Any = None) -> dict[str, Any]:
     return options
 
 
+def _request_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The options a v2 read takes from a ``retrieve`` call (``include`` / ``starting_after`` / ``stream=False``
+    have nothing to do on a v2 read)."""
+    return {k: v for k, v in kwargs.items() if k in ("extra_query", "extra_body", "timeout", "extra_headers")}
+
+
 def _turn_after(before: Snapshot | None) -> int:
     return 1 if before is None else before.turn_count + 1
 
@@ -87,8 +93,8 @@ class V1IO:
         options["extra_headers"] = {**options.get("extra_headers", {}), **_bridge.cast_headers(_RAW)}
         return _v1_read(Responses.retrieve(self._resource, task, **options, **kwargs))
 
-    def snapshot(self, task: str) -> Snapshot:
-        raw = self._resource._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
+    def snapshot(self, task: str, **options: Any) -> Snapshot:
+        raw = self._resource._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options(**options))
         return _bridge.snapshot_from_v1(raw)
 
     def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
@@ -113,15 +119,15 @@ class V2IO:
         self._client: Any = resource._client
 
     def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
-        options = {**_options(http_timeout, extra_headers), **kwargs}
+        options = {**_options(http_timeout, extra_headers), **_request_options(kwargs)}
         tasks = self._client.v2.tasks
         raw = tasks.with_raw_response.retrieve(task, **options)
         events = list(tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options))
         snapshot = snapshot_from_v2(raw.parse(), events)
         return Read(snapshot, raw, raw.http_response.headers.get("x-request-id"))
 
-    def snapshot(self, task: str) -> Snapshot:
-        return self.read(task).snapshot
+    def snapshot(self, task: str, **options: Any) -> Snapshot:
+        return self.read(task, **options).snapshot
 
     def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
         call = v2_call(plan)
@@ -157,8 +163,10 @@ class AsyncV1IO:
         options["extra_headers"] = {**options.get("extra_headers", {}), **_bridge.cast_headers(_RAW)}
         return _v1_read(await AsyncResponses.retrieve(self._resource, task, **options, **kwargs))
 
-    async def snapshot(self, task: str) -> Snapshot:
-        raw = await self._resource._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options())
+    async def snapshot(self, task: str, **options: Any) -> Snapshot:
+        raw = await self._resource._get(
+            f"/responses/{task}", cast_to=ManusResponse, options=make_request_options(**options)
+        )
         return _bridge.snapshot_from_v1(raw)
 
     async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
@@ -183,15 +191,15 @@ class AsyncV2IO:
         self._client: Any = resource._client
 
     async def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
-        options = {**_options(http_timeout, extra_headers), **kwargs}
+        options = {**_options(http_timeout, extra_headers), **_request_options(kwargs)}
         tasks = self._client.v2.tasks
         raw = await tasks.with_raw_response.retrieve(task, **options)
         events = [e async for e in tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options)]
         snapshot = snapshot_from_v2(raw.parse(), events)
         return Read(snapshot, raw, raw.http_response.headers.get("x-request-id"))
 
-    async def snapshot(self, task: str) -> Snapshot:
-        return (await self.read(task)).snapshot
+    async def snapshot(self, task: str, **options: Any) -> Snapshot:
+        return (await self.read(task, **options)).snapshot
 
     async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
         call = v2_call(plan)

@@ -1,6 +1,8 @@
 """``client.responses.input_items``: the inputs of one turn, read from the task and paged locally.
 
-Manus has no input-items endpoint (manus-api.md §3): one read of the task gives every item of the turn, so
+Manus has no input-items endpoint (manus-api.md §3): one read of the task (on the client's
+``responses_backend``: ``/v1/responses/{id}``, or v2 ``task.detail`` + ``task.listMessages``) gives every
+item of the turn, so
 later pages are cut from that read (``_bridge._items``) instead of asking the server again.
 """
 
@@ -13,10 +15,10 @@ from openai.pagination import AsyncCursorPage, SyncCursorPage
 from openai.resources.responses.input_items import AsyncInputItems, InputItems
 
 from .. import _bridge
-from .._compat import construct_type, make_request_options
+from .._compat import construct_type
 from .._ids import split_turn_id
 from .._options import check_id
-from ..types.response import ManusResponse
+from ._responses_io import io_for
 
 try:  # openai>=1.70
     from openai.types.responses import ResponseItem as _Item
@@ -86,12 +88,9 @@ def _local(snapshot: _bridge.Snapshot, turn: int | None, order: object, limit: o
     return local
 
 
-def _read_options(kwargs: dict[str, Any]) -> Any:
-    return make_request_options(
-        extra_headers=kwargs.get("extra_headers"),
-        extra_query=kwargs.get("extra_query"),
-        timeout=kwargs.get("timeout"),
-    )
+def _read_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The request options of a ``list`` call, for the one read of the task (either backend)."""
+    return {k: kwargs[k] for k in ("extra_headers", "extra_query", "timeout") if kwargs.get(k) is not None}
 
 
 class ManusInputItems(InputItems):
@@ -110,8 +109,8 @@ class ManusInputItems(InputItems):
         """The input items of ``response_id`` (a turn id or a task id: its latest turn), newest first by default."""
         task, turn = split_turn_id(check_id(response_id))
         kwargs.pop("include", None)  # nothing to add: Manus has no item details to include
-        raw = self._get(f"/responses/{task}", cast_to=ManusResponse, options=_read_options(kwargs))
-        local = _local(_bridge.snapshot_from_v1(raw), turn, order, limit)
+        snapshot = io_for(self, asynchronous=False).snapshot(task, **_read_options(kwargs))
+        local = _local(snapshot, turn, order, limit)
         page: InputItemsPage[Any] = _page(InputItemsPage, local, after=_given(after), before=_given(before))
         return page
 
@@ -150,8 +149,8 @@ class AsyncManusInputItems(AsyncInputItems):
         kwargs.pop("include", None)
 
         async def first() -> AsyncInputItemsPage[Any]:
-            raw = await self._get(f"/responses/{task}", cast_to=ManusResponse, options=_read_options(kwargs))
-            local = _local(_bridge.snapshot_from_v1(raw), turn, order, limit)
+            snapshot = await io_for(self, asynchronous=True).snapshot(task, **_read_options(kwargs))
+            local = _local(snapshot, turn, order, limit)
             page: AsyncInputItemsPage[Any] = _page(
                 AsyncInputItemsPage, local, after=_given(after), before=_given(before)
             )

@@ -60,6 +60,7 @@ ANSWERED = [message("user", "q"), message("assistant", "Blue.")]
 
 
 def sync_client(task: Task, **kwargs: Any) -> ManusOpenAI:
+    kwargs.setdefault("responses_backend", "v1")  # the scripted Task fake serves /v1/responses
     client = ManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, max_retries=0,
                          http_client=httpx.Client(transport=httpx.MockTransport(task)), **kwargs)  # fmt: skip
     client.responses._sleep = lambda _s: None  # type: ignore[method-assign]
@@ -70,6 +71,7 @@ def async_client(task: Task, **kwargs: Any) -> AsyncManusOpenAI:
     async def no_sleep(_s: float) -> None:
         return None
 
+    kwargs.setdefault("responses_backend", "v1")  # the scripted Task fake serves /v1/responses
     client = AsyncManusOpenAI(api_key=TEST_KEY, base_url=BASE_URL, max_retries=0,
                               http_client=httpx.AsyncClient(transport=httpx.MockTransport(task)), **kwargs)  # fmt: skip
     client.responses._sleep = no_sleep  # type: ignore[method-assign]
@@ -263,7 +265,10 @@ def test_v2_refusal_with_ok_false_is_an_error() -> None:
 
     with (
         ManusOpenAI(
-            api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(handler))
+            api_key=TEST_KEY,
+            base_url=BASE_URL,
+            http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+            responses_backend="v1",  # reads are the v1 fake's; the stop goes to v2 on either backend
         ) as c,
         pytest.raises(Exception, match="not_found"),
     ):

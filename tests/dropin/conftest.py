@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 
@@ -16,16 +17,23 @@ def emu() -> Iterator[Emulator]:
         yield emulator
 
 
+@pytest.fixture(params=["v2", "v1"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Every example runs on both surfaces ``client.responses`` can use (``responses_backend``)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def client(emu: Emulator) -> Iterator[ManusOpenAI]:
-    # The only line an OpenAI example changes: `client = OpenAI()` becomes this.
-    with ManusOpenAI(api_key=emu.api_key, base_url=emu.base_url) as c:
+def client(emu: Emulator, backend: Any) -> Iterator[ManusOpenAI]:
+    # The only line an OpenAI example changes: `client = OpenAI()` becomes this (the backend is the
+    # fixture's; users get the default, v2).
+    with ManusOpenAI(api_key=emu.api_key, base_url=emu.base_url, responses_backend=backend) as c:
         yield c
 
 
 @pytest.fixture
-async def aclient(emu: Emulator) -> AsyncIterator[AsyncManusOpenAI]:
-    async with AsyncManusOpenAI(api_key=emu.api_key, base_url=emu.base_url) as c:
+async def aclient(emu: Emulator, backend: Any) -> AsyncIterator[AsyncManusOpenAI]:
+    async with AsyncManusOpenAI(api_key=emu.api_key, base_url=emu.base_url, responses_backend=backend) as c:
         yield c
 
 
