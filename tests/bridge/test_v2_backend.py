@@ -79,9 +79,12 @@ async def test_blocking_create_returns_the_finished_turn_through_v2_only(emu: Em
     response = await run(client.responses.create(model="gpt-4o", input="What colour is the sky? [[manus:polls=3]]"))
     assert response.status == "completed"
     assert response.output_text.startswith("Emulated answer")
-    assert response.id.endswith("~1") and response.manus_status == "stopped"
-    assert response.usage is not None and response.credit_usage is not None
-    assert response.task_url and response.created_at
+    assert response.id.endswith("~1")
+    assert response.manus_status == "stopped"
+    assert response.usage is not None
+    assert response.credit_usage is not None
+    assert response.task_url
+    assert response.created_at
     assert [item.role for item in response.output] == ["assistant"]
     assert len(writes(emu, "task.create")) == 1
     assert v1_calls(emu) == []
@@ -95,7 +98,8 @@ async def test_the_create_body_carries_the_folded_message_and_the_manus_options(
     ))  # fmt: skip
     body = writes(emu, "task.create")[0].json()
     assert body["agent_profile"] == "manus-1.6-lite"
-    assert body["interactive_mode"] is True and body["locale"] == "en"
+    assert body["interactive_mode"] is True
+    assert body["locale"] == "en"
     assert body["share_visibility"] == "public"
     assert "[system]\nBe brief" in body["message"]["content"]
 
@@ -103,7 +107,8 @@ async def test_the_create_body_carries_the_folded_message_and_the_manus_options(
 async def test_background_returns_at_once_in_progress(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour)
     response = await run(client.responses.create(input="slow [[manus:forever]]", background=True))
-    assert response.status == "in_progress" and response.output_text == ""
+    assert response.status == "in_progress"
+    assert response.output_text == ""
     assert response.background is True
 
 
@@ -115,16 +120,19 @@ async def test_continuing_the_latest_turn_sends_one_message_to_the_same_task(emu
     assert second.output_text == 'Emulated answer to "two" ' + second.output_text.split('"two" ')[1]
     assert "one" not in second.output_text
     assert second.previous_response_id == first.id
-    assert len(writes(emu, "task.sendMessage")) == 1 and len(writes(emu, "task.create")) == 1
+    assert len(writes(emu, "task.sendMessage")) == 1
+    assert len(writes(emu, "task.create")) == 1
     again = await run(client.responses.retrieve(first.id))
-    assert again.status == "completed" and '"one"' in again.output_text
+    assert again.status == "completed"
+    assert '"one"' in again.output_text
 
 
 async def test_task_id_option_continues_that_task(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour)
     first = await run(client.responses.create(input="one"))
     second = await run(client.responses.create(input="two", task_id=first.id))
-    assert second.id == f"{first.task_id}~2" and '"two"' in second.output_text
+    assert second.id == f"{first.task_id}~2"
+    assert '"two"' in second.output_text
 
 
 async def test_a_fork_starts_a_new_task_carrying_the_conversation(emu: Emulator, flavour: str) -> None:
@@ -132,9 +140,12 @@ async def test_a_fork_starts_a_new_task_carrying_the_conversation(emu: Emulator,
     first = await run(client.responses.create(input="alpha"))
     await run(client.responses.create(input="beta", previous_response_id=first.id))
     fork = await run(client.responses.create(input="gamma", previous_response_id=first.id))
-    assert fork.task_id != first.task_id and fork.id.endswith("~1")
+    assert fork.task_id != first.task_id
+    assert fork.id.endswith("~1")
     content = writes(emu, "task.create")[-1].json()["message"]["content"]
-    assert "[user]\nalpha" in content and "[assistant (earlier turn)]" in content and "gamma" in content
+    assert "[user]\nalpha" in content
+    assert "[assistant (earlier turn)]" in content
+    assert "gamma" in content
     assert "beta" not in content
     refusing = make(emu, flavour, forks="refuse")
     with pytest.raises(ForkRefusedError):
@@ -147,11 +158,13 @@ async def test_retrieve_and_wait_read_detail_and_every_page_of_the_log(emu: Emul
         client.responses.create(input="files please [[manus:files=2]] [[manus:polls=2]]", background=True)
     )
     done = await run(client.responses.wait(created.id, timeout=30))
-    assert done.status == "completed" and [f.file_name for f in done.output_files] == ["result-1.md", "result-2.md"]
+    assert done.status == "completed"
+    assert [f.file_name for f in done.output_files] == ["result-1.md", "result-2.md"]
     assert done.output[0].content[1].type == "output_file"
     emu.clear_requests()
     again = await run(client.responses.retrieve(created.task_id))
-    assert again.id == created.id and again.output_text == done.output_text
+    assert again.id == created.id
+    assert again.output_text == done.output_text
     paths = {r.path for r in emu.requests}
     assert paths == {"/v2/task.detail", "/v2/task.listMessages"}
 
@@ -200,10 +213,12 @@ async def test_a_blocking_create_past_its_timeout_carries_the_id_of_the_running_
 async def test_a_question_is_incomplete_with_the_question_and_answering_resumes(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour)
     asked = await run(client.responses.create(input="plan it [[manus:ask=Which city?]]"))
-    assert asked.status == "incomplete" and asked.incomplete_details.reason == "waiting_for_user"
+    assert asked.status == "incomplete"
+    assert asked.incomplete_details.reason == "waiting_for_user"
     assert asked.question == "Which city?"
     answered = await run(client.responses.create(input="Kyoto", previous_response_id=asked.id))
-    assert answered.status == "completed" and answered.id.endswith("~2")
+    assert answered.status == "completed"
+    assert answered.id.endswith("~2")
 
 
 async def test_a_confirmation_wait_is_incomplete_with_what_it_waits_for(emu: Emulator, flavour: str) -> None:
@@ -217,14 +232,16 @@ async def test_a_confirmation_wait_is_incomplete_with_what_it_waits_for(emu: Emu
 async def test_a_failed_task_is_failed_with_manus_message(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour)
     failed = await run(client.responses.create(input="break [[manus:error=disk full]]"))
-    assert failed.status == "failed" and "disk full" in failed.error.message
+    assert failed.status == "failed"
+    assert "disk full" in failed.error.message
 
 
 async def test_background_jobs_keep_a_stopped_turn_in_progress(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour)
     created = await run(client.responses.create(input="deploy [[manus:background=10]]", background=True))
     read = await run(client.responses.retrieve(created.id))
-    assert read.manus_status == "stopped" and read.has_running_background_jobs is True
+    assert read.manus_status == "stopped"
+    assert read.has_running_background_jobs is True
     assert read.status == "in_progress"
     emu.advance(11)
     assert (await run(client.responses.retrieve(created.id))).status == "completed"
@@ -252,5 +269,6 @@ async def test_ids_work_across_backends(emu: Emulator, flavour: str) -> None:
 async def test_the_manus_view_stays_on_v1_endpoints(emu: Emulator, flavour: str) -> None:
     client = make(emu, flavour, responses_view="manus")
     created = await run(client.responses.create(input="raw"))
-    assert created.status == "running" and created.turn is None
+    assert created.status == "running"
+    assert created.turn is None
     assert v1_calls(emu) == ["POST /v1/responses"]
