@@ -60,7 +60,7 @@ def parsed(response: Any, text_format: object) -> Any:
     (``output_parsed`` None): there is no answer to parse yet.
     """
     fmt: Any = NOT_GIVEN if text_format is None else text_format
-    if response.status != "completed" or isinstance(fmt, NotGiven):
+    if response.status != "completed":
         return parse_response(text_format=NOT_GIVEN, input_tools=NOT_GIVEN, response=response)
     refusal = _refusal(response)
     if refusal is not None:
@@ -71,6 +71,8 @@ def parsed(response: Any, text_format: object) -> Any:
             value=raw.get("value"),
             response_id=response.id,
         )
+    if isinstance(fmt, NotGiven):  # text={"format": ...} without a model: the SDK leaves output_parsed None
+        return parse_response(text_format=NOT_GIVEN, input_tools=NOT_GIVEN, response=response)
     try:
         return parse_response(text_format=fmt, input_tools=NOT_GIVEN, response=response)
     except (pydantic.ValidationError, ValueError, TypeError) as exc:
