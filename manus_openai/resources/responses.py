@@ -33,6 +33,18 @@ from ..errors import StreamingNotSupportedError, WaitTimeout
 from ..types.response import ManusResponse
 from ._responses_io import Read, io_for
 from ._responses_shared import (
+    _cancelled,
+    _http_timeout,
+    _needs_stop,
+    _not_found,
+    _Polled,
+    _raw_headers,
+    _refuse_manus_view,
+    _settings,
+    _timeout_error,
+    _translate,
+    _turn_of,
+)
 from .input_items import AsyncManusInputItems, ManusInputItems
 
 __all__ = [
@@ -61,20 +73,6 @@ class ResponseCreateKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _Requ
 
 class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _ExtraOptions, total=False):
     """``ResponseCreateKwargs`` without the HTTP ``timeout``: in ``create_and_wait`` it bounds the wait."""
-
-
-    _cancelled,
-    _http_timeout,
-    _needs_stop,
-    _not_found,
-    _Polled,
-    _raw_headers,
-    _refuse_manus_view,
-    _settings,
-    _timeout_error,
-    _translate,
-    _turn_of,
-)
 
 
 class ManusResponses(Responses):
