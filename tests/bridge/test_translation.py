@@ -130,7 +130,7 @@ def test_unknown_roles_and_item_types_are_typed_errors() -> None:
         ({"tool_choice": "required"}, "tool_choice"),
         ({"top_logprobs": 3}, "top_logprobs"),
         ({"include": ["message.output_text.logprobs"]}, "include"),
-        ({"text": {"format": {"type": "json_schema", "name": "x", "schema": {}}}}, "text.format"),
+        ({"text": {"format": {"type": "json_object"}}}, "text.format"),
         ({"prompt": {"id": "pmpt_1"}}, "prompt"),
         ({"max_tool_calls": 3}, "max_tool_calls"),
     ],
@@ -139,6 +139,20 @@ def test_misleading_arguments_are_refused(kwargs: dict[str, Any], argument: str)
     with pytest.raises(UnsupportedArgumentError) as info:
         _bridge.check_arguments(kwargs)
     assert info.value.argument == argument
+
+
+def test_a_json_schema_is_refused_on_v1_and_compiled_on_v2() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "required": ["a"],
+        "additionalProperties": False,
+    }
+    text = {"format": {"type": "json_schema", "name": "x", "schema": schema}}
+    with pytest.raises(UnsupportedArgumentError) as info:
+        _bridge.plan_create({"input": "q", "text": text}, client_timeout=60, backend="v1")
+    assert info.value.argument == "text.format"
+    assert _bridge.plan_create({"input": "q", "text": text}, client_timeout=60, backend="v2").output_schema == schema
 
 
 @pytest.mark.parametrize(
