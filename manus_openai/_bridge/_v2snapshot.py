@@ -34,7 +34,7 @@ from typing import Any
 
 from ._snapshot import Message, Note, Snapshot, _as_dict
 
-__all__ = ["V2_BACKEND", "snapshot_from_v2", "v2_status"]
+__all__ = ["V2_BACKEND", "sent_snapshot", "snapshot_from_v2", "v2_status"]
 
 V2_BACKEND = "v2"
 """``fields["manus_backend"]`` of a snapshot read through v2."""
@@ -235,3 +235,42 @@ def v2_status(snapshot: Snapshot) -> str | None:
             return "in_progress"
         return "completed"
     return manus
+
+
+def _sent_parts(content: object) -> tuple[dict[str, Any], ...]:
+    if isinstance(content, str):
+        return ({"type": "output_text", "text": content},)
+    parts: list[dict[str, Any]] = []
+    for part in content if isinstance(content, list) else []:
+        if part.get("type") == "text":
+            parts.append({"type": "output_text", "text": part.get("text")})
+        else:
+            parts.append(
+                {"type": "output_file", "text": None, "fileUrl": part.get("file_url"), "fileName": part.get("filename")}
+            )
+    return tuple(parts)
+
+
+def sent_snapshot(task_id: str, message: Mapping[str, Any], created: object, before: Snapshot | None) -> Snapshot:
+    """The task right after ``task.create`` / ``task.sendMessage`` accepted ``message``, without reading it
+    again: what v1's create answer shows (the task running, the message just sent as its latest user
+    turn) and what ``background=True`` returns at once. ``created`` is ``task.create``'s answer (its
+    ``task_title`` / ``task_url``), or None for a sendMessage, which keeps ``before`` 's fields.
+    """
+    data = _as_dict(created)
+    fields: dict[str, Any] = dict(before.fields) if before is not None else {"object": "response"}
+    if created is not None:
+        metadata = {"task_title": data.get("task_title"), "task_url": data.get("task_url")}
+        if data.get("share_url"):
+            metadata["share_url"] = data["share_url"]
+        fields["metadata"] = {k: v for k, v in metadata.items() if v is not None}
+        fields["share_visibility"] = data.get("share_visibility")
+    fields.update(manus_backend=V2_BACKEND, stop_reason=None, waiting_for=None, error=None)
+    sent = Message("user", None, _sent_parts(message.get("content")))
+    return Snapshot(
+        task_id=task_id,
+        manus_status="running",  # Manus starts a task (and a follow-up) at once; there is no queue
+        messages=(*(before.messages if before is not None else ()), sent),
+        fields=fields,
+        notes=before.notes if before is not None else (),
+    )

@@ -23,7 +23,7 @@ from .. import _bridge
 from .._bridge import CreatePlan, Snapshot
 from .._bridge._plan import RAW_RESPONSE_HEADER
 from .._bridge._v2plan import v2_call
-from .._bridge._v2snapshot import snapshot_from_v2
+from .._bridge._v2snapshot import sent_snapshot, snapshot_from_v2
 from .._compat import make_request_options
 from ..types.response import ManusResponse
 
@@ -97,7 +97,7 @@ class V1IO:
         raw = self._resource._get(f"/responses/{task}", cast_to=ManusResponse, options=make_request_options(**options))
         return _bridge.snapshot_from_v1(raw)
 
-    def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
+    def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read, str, int]:
         sdk_kwargs = dict(plan.sdk_kwargs)
         sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
         read = _v1_read(Responses.create(self._resource, **sdk_kwargs))
@@ -129,18 +129,20 @@ class V2IO:
     def snapshot(self, task: str, **options: Any) -> Snapshot:
         return self.read(task, **options).snapshot
 
-    def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
+    def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read, str, int]:
         call = v2_call(plan)
         tasks = self._client.v2.tasks
         if call.task_id is None:
-            created = tasks.create(call.message, **call.fields, **call.options)
+            raw = tasks.with_raw_response.create(call.message, **call.fields, **call.options)
+            created, before = raw.parse(), None
             task, turn = created.task_id, 1
         else:
             if before is None or before.task_id != call.task_id:
                 before = self.snapshot(call.task_id)  # the turn this message opens
-            tasks.send_message(call.task_id, call.message, **call.fields, **call.options)
-            task, turn = call.task_id, _turn_after(before)
-        return (self.read(task) if plan.background else None), task, turn
+            raw = tasks.with_raw_response.send_message(call.task_id, call.message, **call.fields, **call.options)
+            created, task, turn = None, call.task_id, _turn_after(before)
+        sent = sent_snapshot(task, call.message, created, before)
+        return Read(sent, raw, raw.http_response.headers.get("x-request-id")), task, turn
 
     def stop(self, task: str, **kwargs: Any) -> None:
         self._client.v2.tasks.stop(task, **kwargs)
@@ -169,7 +171,7 @@ class AsyncV1IO:
         )
         return _bridge.snapshot_from_v1(raw)
 
-    async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
+    async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read, str, int]:
         sdk_kwargs = dict(plan.sdk_kwargs)
         sdk_kwargs["extra_headers"] = {**sdk_kwargs["extra_headers"], **_RAW}
         read = _v1_read(await AsyncResponses.create(self._resource, **sdk_kwargs))
@@ -201,18 +203,20 @@ class AsyncV2IO:
     async def snapshot(self, task: str, **options: Any) -> Snapshot:
         return (await self.read(task, **options)).snapshot
 
-    async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read | None, str, int]:
+    async def start(self, plan: CreatePlan, before: Snapshot | None) -> tuple[Read, str, int]:
         call = v2_call(plan)
         tasks = self._client.v2.tasks
         if call.task_id is None:
-            created = await tasks.create(call.message, **call.fields, **call.options)
+            raw = await tasks.with_raw_response.create(call.message, **call.fields, **call.options)
+            created, before = raw.parse(), None
             task, turn = created.task_id, 1
         else:
             if before is None or before.task_id != call.task_id:
                 before = await self.snapshot(call.task_id)  # the turn this message opens
-            await tasks.send_message(call.task_id, call.message, **call.fields, **call.options)
-            task, turn = call.task_id, _turn_after(before)
-        return (await self.read(task) if plan.background else None), task, turn
+            raw = await tasks.with_raw_response.send_message(call.task_id, call.message, **call.fields, **call.options)
+            created, task, turn = None, call.task_id, _turn_after(before)
+        sent = sent_snapshot(task, call.message, created, before)
+        return Read(sent, raw, raw.http_response.headers.get("x-request-id")), task, turn
 
     async def stop(self, task: str, **kwargs: Any) -> None:
         await self._client.v2.tasks.stop(task, **kwargs)

@@ -110,6 +110,8 @@ async def test_background_returns_at_once_in_progress(emu: Emulator, flavour: st
     assert response.status == "in_progress"
     assert response.output_text == ""
     assert response.background is True
+    assert response.task_url
+    assert [f"{r.method} {r.path}" for r in emu.requests] == ["POST /v2/task.create"]  # nothing but the create
 
 
 async def test_continuing_the_latest_turn_sends_one_message_to_the_same_task(emu: Emulator, flavour: str) -> None:
