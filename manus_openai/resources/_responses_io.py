@@ -226,8 +226,11 @@ class AsyncV2IO:
 
 
 def io_for(resource: Any, *, asynchronous: bool) -> Any:
-    """The I/O of the client's ``responses_backend`` (a plain OpenAI client has none: v1)."""
-    backend = getattr(resource._client, "responses_backend", "v1")
+    """The I/O of the client's ``responses_backend`` (a plain OpenAI client has none: v1). The raw view
+    (``responses_view="manus"``) shows v1's own objects, so it always reads and writes through v1."""
+    client = resource._client
+    raw_view = getattr(client, "responses_view", "openai") == "manus"
+    backend = "v1" if raw_view else getattr(client, "responses_backend", "v1")
     if asynchronous:
         return AsyncV2IO(resource) if backend == "v2" else AsyncV1IO(resource)
     return V2IO(resource) if backend == "v2" else V1IO(resource)

@@ -202,6 +202,7 @@ def test_retrieve_rejects_an_empty_or_path_like_id(client: ManusOpenAI, fake: Fa
 
 def test_delete_sends_delete_and_returns_none(client: ManusOpenAI, fake: FakeManus) -> None:
     fake.replies = [httpx.Response(200, json={"id": "t1", "object": "task.deleted", "deleted": True})]
+    client = client.with_options(responses_backend="v1")  # DELETE /v1/responses/{id} is the v1 backend's
     assert client.responses.delete("t1") is None  # type: ignore[func-returns-value]
     assert fake.requests[0].method == "DELETE"
     assert str(fake.requests[0].url) == "https://api.manus.ai/v1/responses/t1"
@@ -209,6 +210,7 @@ def test_delete_sends_delete_and_returns_none(client: ManusOpenAI, fake: FakeMan
 
 async def test_async_delete(async_client: AsyncManusOpenAI, fake: FakeManus) -> None:
     fake.replies = [httpx.Response(200, json={"id": "t1", "object": "task.deleted", "deleted": True})]
+    async_client = async_client.with_options(responses_backend="v1")  # the v1 backend's DELETE
     await async_client.responses.delete("t1")
     assert fake.requests[0].method == "DELETE"
 

@@ -73,7 +73,10 @@ async def test_api_key_only_endpoints_refuse_a_token_before_sending(dotted: str,
 
 
 def test_v1_call_on_a_token_only_client_is_refused_before_sending(router: respx.MockRouter) -> None:
-    with ManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL) as client, pytest.raises(ManusError, match="v1 endpoint"):
+    with (
+        ManusOpenAI(oauth_token=TOKEN, base_url=BASE_URL, responses_backend="v1") as client,
+        pytest.raises(ManusError, match="v1 endpoint"),
+    ):
         client.responses.retrieve("t1")
     assert not router.calls
 
