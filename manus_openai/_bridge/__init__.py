@@ -9,7 +9,10 @@ One concept, pure functions shared by the sync and async resources (and, later, 
 * ``_arguments`` — the argument table (bridged / sent / ignored / refused) and the ``model=`` mapping;
 * ``_plan`` — what a ``create`` call becomes before any I/O; continue or fork;
 * ``_items`` — ``input_items.list`` pages;
-* ``_backend`` — the backend seam (v1 today); ``cancel`` drives v2 ``task.stop`` through ``client.v2``.
+* ``_v2snapshot`` — ``snapshot_from_v2``: ``task.detail`` + the event log as a ``Snapshot`` (messages,
+  notes, fields, v2 statuses); ``_v2plan`` — ``v2_call``: a plan as ``task.create`` / ``task.sendMessage``;
+* ``_structured`` — ``responses.parse`` / ``text.format`` json_schema (structured outputs, v2);
+* ``_backend`` — the backend seam; the I/O of each backend is ``resources/_responses_io`` (``responses_backend``).
 
 Ids are ``manus_openai._ids`` turn ids (``"{task_id}~{n}"``).
 """
@@ -22,10 +25,12 @@ from ._folding import LABELS, fold_history, fold_input
 from ._items import input_items, page_slice
 from ._plan import (
     FORK_POLICIES,
+    RESPONSES_BACKENDS,
     RESPONSES_VIEWS,
     STREAM_MESSAGE,
     CreatePlan,
     ForkPolicy,
+    ResponsesBackend,
     ResponsesView,
     cast_headers,
     continuation,
@@ -36,6 +41,8 @@ from ._plan import (
 )
 from ._snapshot import Message, Note, Snapshot, snapshot_from_v1
 from ._turns import ACTIVE_STATUSES, WAITING_FOR_USER, openai_response, openai_status, turn_done
+from ._v2plan import V2Call, v2_call
+from ._v2snapshot import sent_snapshot, snapshot_from_v2
 
 __all__ = [
     "ACTIVE_STATUSES",
@@ -43,6 +50,7 @@ __all__ = [
     "ARGUMENTS",
     "FORK_POLICIES",
     "LABELS",
+    "RESPONSES_BACKENDS",
     "RESPONSES_VIEWS",
     "STREAM_MESSAGE",
     "WAITING_FOR_USER",
@@ -52,8 +60,10 @@ __all__ = [
     "ForkPolicy",
     "Message",
     "Note",
+    "ResponsesBackend",
     "ResponsesView",
     "Snapshot",
+    "V2Call",
     "cast_headers",
     "check_arguments",
     "continuation",
@@ -66,8 +76,11 @@ __all__ = [
     "page_slice",
     "plan_create",
     "prepare_create",
+    "sent_snapshot",
     "snapshot_from_v1",
+    "snapshot_from_v2",
     "total_timeout",
     "turn_done",
     "unknown_turn",
+    "v2_call",
 ]

@@ -1,11 +1,13 @@
 """The seam between the bridge and a Manus surface, and the v2 calls the v1 surface lacks.
 
-A backend reads a task as a ``Snapshot`` and starts, continues and stops turns. The v1 backend is the
-SDK's own ``/v1/responses`` calls (in ``resources/responses.py``); a v2 backend (``task.create`` /
-``task.detail`` + ``task.listMessages`` / ``task.sendMessage`` / ``task.stop``) plugs in by implementing
-``Backend`` / ``AsyncBackend``. The translation in ``_turns`` never looks at the transport.
+A backend reads a task as a ``Snapshot`` and starts, continues and stops turns; the client's
+``responses_backend`` picks one (``resources/_responses_io``): v2 (the default: ``task.create`` /
+``task.detail`` + ``task.listMessages`` (``snapshot_from_v2``) / ``task.sendMessage`` / ``task.stop`` /
+``task.delete``) or v1 (the SDK's own ``/v1/responses`` calls). Both implement ``Backend`` /
+``AsyncBackend``. The translation in ``_turns`` never looks at the transport.
 
-v1 has no way to stop a task, so ``responses.cancel`` sends v2 ``POST /v2/task.stop`` with the v1 task id.
+v1 has no way to stop a task, so on the v1 backend ``responses.cancel`` sends v2 ``POST /v2/task.stop`` with
+the v1 task id.
 **The docs only imply that v1 Responses ids and v2 task ids are the same space** (manus-api.md §1.2:
 the compat guide passes a Responses id as ``task_id``; v2 ``task.list`` lists v1-created tasks); this
 library relies on that inference. The call is the client's own ``client.v2.tasks.stop`` (same host as
