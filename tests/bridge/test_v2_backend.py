@@ -14,7 +14,7 @@ import openai
 import pytest
 
 from manus_openai import AsyncManusOpenAI, ManusOpenAI
-from manus_openai.emulator import Emulator, ManualClock
+from manus_openai.emulator import Emulator, Fault, ManualClock
 from manus_openai.errors import ForkRefusedError, UnsupportedArgumentError
 
 V1_PATHS = ("/v1/responses",)
@@ -44,7 +44,8 @@ async def close_clients() -> AsyncIterator[None]:
 
 def make(emu: Emulator, flavour: str, **kwargs: Any) -> Any:
     cls = ManusOpenAI if flavour == "sync" else AsyncManusOpenAI
-    client = cls(api_key=emu.api_key, base_url=emu.base_url, max_retries=0, **kwargs)
+    kwargs.setdefault("max_retries", 0)
+    client = cls(api_key=emu.api_key, base_url=emu.base_url, **kwargs)
     _OPEN.append(client)
     if flavour == "sync":
         client.responses._sleep = lambda _s: None
@@ -274,3 +275,41 @@ async def test_the_manus_view_stays_on_v1_endpoints(emu: Emulator, flavour: str)
     assert created.status == "running"
     assert created.turn is None
     assert v1_calls(emu) == ["POST /v1/responses"]
+
+
+@pytest.mark.parametrize("endpoint", ["task.create", "task.sendMessage"])
+async def test_a_write_is_never_sent_twice_after_a_5xx(emu: Emulator, flavour: str, endpoint: str) -> None:
+    client = make(emu, flavour, max_retries=2)
+    first = None
+    if endpoint == "task.sendMessage":
+        first = await run(client.responses.create(input="one"))
+    emu.faults.add(Fault.server_error(503), "POST", f"/v2/{endpoint}", times=1)
+    with pytest.raises(openai.InternalServerError):
+        await run(client.responses.create(input="two", previous_response_id=first.id if first else None))
+    assert len(writes(emu, endpoint)) == 1
+
+
+async def test_a_429_on_create_is_sent_again_because_the_server_did_not_act(emu: Emulator, flavour: str) -> None:
+    client = make(emu, flavour, max_retries=2)
+    emu.faults.add(Fault.rate_limited(retry_after=0), "POST", "/v2/task.create", times=1)
+    response = await run(client.responses.create(input="hi"))
+    assert response.status == "completed"
+    assert [r.status for r in writes(emu, "task.create")] == [429, 200]
+
+
+async def test_an_oauth_token_client_runs_responses_on_v2(emu: Emulator, flavour: str) -> None:
+    emu.add_oauth_token("tok-123")
+    client = make(emu, flavour)
+    token_client = client.with_options(oauth_token="tok-123")
+    _OPEN.append(token_client)
+    response = await run(token_client.responses.create(input="with a token"))
+    assert response.status == "completed"
+    assert all("authorization" in r.headers for r in emu.requests)
+
+
+async def test_the_raw_view_deletes_and_lists_inputs_through_v1(emu: Emulator, flavour: str) -> None:
+    client = make(emu, flavour, responses_view="manus")
+    created = await run(client.responses.create(input="raw"))
+    await run(client.responses.input_items.list(created.id))
+    await run(client.responses.delete(created.id))
+    assert [r.path for r in emu.requests if r.path.startswith("/v2/")] == []
