@@ -16,6 +16,8 @@ EXPECTED = {
     "plain_openai.py": ["Task created:", "Final status: completed"],
     "files.py": ["uploaded sales.csv", "completed:", "downloaded result-1.md", "deleted file-"],
     "list_tasks.py": ["completed tasks in the last 7 days", "renamed to '[failed]"],
+    "structured_output.py": ["Response ", ": completed", "JSON: {", "Parsed: "],
+    "structured_output_async.py": ["Response ", ": completed", "Parsed: name="],
     "v2_interactive.py": [
         "Task created:",
         "Which city",

@@ -313,3 +313,12 @@ async def test_the_raw_view_deletes_and_lists_inputs_through_v1(emu: Emulator, f
     await run(client.responses.input_items.list(created.id))
     await run(client.responses.delete(created.id))
     assert [r.path for r in emu.requests if r.path.startswith("/v2/")] == []
+
+
+async def test_with_raw_response_create_parses_to_the_finished_turn(emu: Emulator, flavour: str) -> None:
+    client = make(emu, flavour)
+    raw = await run(client.responses.with_raw_response.create(input="raw please"))
+    response = raw.parse()
+    assert response.status == "completed"
+    assert response.output_text.startswith("Emulated answer")
+    assert raw.http_response.request.url.path in ("/v2/task.detail", "/v2/task.listMessages")
