@@ -93,8 +93,9 @@ def _given(value: object) -> bool:
     return value is not None and not isinstance(value, NotGiven)
 
 
-def v2_call(plan: CreatePlan, *, task_id: str | None = None) -> V2Call:
-    """The v2 request for ``plan``; ``task_id`` is the task a continuation goes to (None: a new task).
+def v2_call(plan: CreatePlan) -> V2Call:
+    """The v2 request for ``plan``: ``task.sendMessage`` when it names a task (``task_id`` option or a
+    ``previous_response_id`` left by ``continuation``), else ``task.create`` (a new task or a fork).
 
     >>> from manus_openai._bridge import plan_create
     >>> v2_call(plan_create({"input": "hi", "agent_profile": "manus-1.6-lite"}, client_timeout=60, backend="v2"))
@@ -102,10 +103,8 @@ def v2_call(plan: CreatePlan, *, task_id: str | None = None) -> V2Call:
     """
     kwargs = plan.sdk_kwargs
     body = dict(kwargs.get("extra_body") or {})
-    target = task_id
     given_task = body.pop("task_id", None)
-    if target is None and isinstance(given_task, str):
-        target = given_task
+    target = given_task if isinstance(given_task, str) else None
     previous = kwargs.get("previous_response_id")
     if target is None and isinstance(previous, str):
         target = previous
