@@ -13,6 +13,7 @@ from manus_openai.emulator import RecordedRequest
 from .chaos import (
     GENERAL_FAULTS,
     MAX_RETRIES,
+    POST_TIMEOUT_CALLS,
     TASKS,
     TIMEOUT_FAULT_NAME,
     ChaosReport,
@@ -91,8 +92,8 @@ def test_a_create_that_may_have_acted_is_never_sent_again(chaos_report: ChaosRep
 
 def test_ambiguous_creates_are_settled_by_listing_before_sending_again(chaos_report: ChaosReport) -> None:
     # Timed-out creates were created by the server anyway: the careful user found them instead of re-sending.
-    assert chaos_report.faults[TIMEOUT_FAULT_NAME] > 0
-    assert chaos_report.found_after_check >= chaos_report.faults[TIMEOUT_FAULT_NAME]
+    assert chaos_report.faults[TIMEOUT_FAULT_NAME] == 2 * len(POST_TIMEOUT_CALLS)
+    assert chaos_report.found_after_check >= chaos_report.faults[TIMEOUT_FAULT_NAME], chaos_report.faults
     # Creates refused with a 5xx or a drop were not created: the user sent them again after checking.
     assert chaos_report.recreated_after_check > 0
 
