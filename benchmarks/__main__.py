@@ -40,6 +40,7 @@ def _suite() -> dict[str, tuple[str, Callable[[bool], Report]]]:
         "emulator": ("6. emulator throughput", load("emulator")),
         "governor": ("7. many tasks, many workers", load("governor")),
         "v2_follow": ("8. v2 follow", load("v2_follow")),
+        "streaming": ("9. streaming", load("streaming")),
     }
 
 

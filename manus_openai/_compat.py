@@ -111,11 +111,23 @@ __all__ = [
     "parse_response",
     "retry_timeout",
     "seed_parsed",
+    "set_stream_iterator",
     "status_error",
+    "stream_parts",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
     "type_to_text_format_param",
 ]
+
+
+def stream_parts(stream: object) -> tuple[object, object]:
+    """A ``ResponseStream``'s raw event stream and its accumulator (``ResponseStreamState``)."""
+    return stream._raw_stream, stream._state  # type: ignore[attr-defined]  # the SDK's ResponseStream internals
+
+
+def set_stream_iterator(stream: object, iterator: object) -> None:
+    """Replace the iterator a ``ResponseStream`` (or its async twin) hands its consumer."""
+    stream._iterator = iterator  # type: ignore[attr-defined]  # as above
 
 
 def seed_parsed(raw: _T, value: object) -> _T:

@@ -6,7 +6,7 @@
     ├── ManusError                         configuration and usage errors raised before any request
     │   ├── UnsupportedEndpointError       an OpenAI endpoint Manus does not serve (chat, embeddings, ...)
     │   ├── UnsupportedOptionError         an openai.OpenAI option with no Manus meaning (+ ValueError)
-    │   ├── StreamingNotSupportedError     responses.create(stream=True): Manus tasks are asynchronous
+    │   ├── StreamingNotSupportedError     stream=True with responses_view="manus" (the raw Manus objects)
     │   ├── UnsupportedArgumentError       an OpenAI argument Manus cannot honour (function tools, logprobs...)
     │   │   (+ ValueError)                 raised before any request
     │   ├── ForkRefusedError               previous_response_id names an older turn and forks="refuse"
@@ -109,16 +109,17 @@ class UnsupportedOptionError(ManusError, ValueError):
 
 
 class StreamingNotSupportedError(ManusError):
-    """``responses.create(stream=True)``: Manus runs tasks asynchronously and has no event stream.
+    """``stream=True`` / ``responses.stream()`` with ``responses_view="manus"``: the raw Manus view does not stream.
 
-    Use ``client.responses.wait(id)`` / ``create_and_wait(...)`` or webhooks instead.
+    The default OpenAI view streams (by following the task); in the raw view use ``client.responses.wait(id)``
+    / ``create_and_wait(...)`` or webhooks instead.
 
     Example::
 
         try:
-            client.responses.create(input="hi", stream=True)
+            raw_client.responses.create(input="hi", stream=True)
         except StreamingNotSupportedError:
-            done = client.responses.create_and_wait(input="hi")
+            done = raw_client.responses.create_and_wait(input="hi")
     """
 
 

@@ -14,6 +14,8 @@ EXPECTED = {
     "quickstart.py": ["Task created:", "Final status: completed", "File: result-1.md"],
     "async_many.py": ["completed"] * 4,
     "plain_openai.py": ["Task created:", "Final status: completed"],
+    "streaming.py": ["  0 response.created", "-- dropped after event 2;", "Final status: completed"],
+    "streaming_async.py": ["bedtime story", "Final status: completed"],
     "files.py": ["uploaded sales.csv", "completed:", "downloaded result-1.md", "deleted file-"],
     "list_tasks.py": ["completed tasks in the last 7 days", "renamed to '[failed]"],
     "structured_output.py": ["Response ", ": completed", "JSON: {", "Parsed: "],

@@ -12,6 +12,7 @@ One concept, pure functions shared by the sync and async resources (and, later, 
 * ``_v2snapshot`` — ``snapshot_from_v2``: ``task.detail`` + the event log as a ``Snapshot`` (messages,
   notes, fields, v2 statuses); ``_v2plan`` — ``v2_call``: a plan as ``task.create`` / ``task.sendMessage``;
 * ``_structured`` — ``responses.parse`` / ``text.format`` json_schema (structured outputs, v2);
+* ``_events`` — a turn as OpenAI Responses stream events (``stream=True``, ``responses.stream``);
 * ``_backend`` — the backend seam; the I/O of each backend is ``resources/_responses_io`` (``responses_backend``).
 
 Ids are ``manus_openai._ids`` turn ids (``"{task_id}~{n}"``).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from ._arguments import AGENT_TOOLS, ARGUMENTS, check_arguments, model_profile
 from ._backend import AsyncBackend, Backend
+from ._events import TERMINAL_EVENTS, stream_events
 from ._folding import LABELS, fold_history, fold_input
 from ._items import input_items, page_slice
 from ._plan import (
@@ -53,6 +55,7 @@ __all__ = [
     "RESPONSES_BACKENDS",
     "RESPONSES_VIEWS",
     "STREAM_MESSAGE",
+    "TERMINAL_EVENTS",
     "WAITING_FOR_USER",
     "AsyncBackend",
     "Backend",
@@ -79,6 +82,7 @@ __all__ = [
     "sent_snapshot",
     "snapshot_from_v1",
     "snapshot_from_v2",
+    "stream_events",
     "total_timeout",
     "turn_done",
     "unknown_turn",

@@ -43,7 +43,7 @@ ARGUMENTS: dict[str, tuple[str, str]] = {
     "previous_response_id": ("bridged", "continues the task; an older turn forks a new task"),
     "model": ("bridged", "OpenAI model names -> default profile; Manus profile names -> agent_profile"),
     "background": ("bridged", "True: returns at once; otherwise create waits for the end of the turn"),
-    "stream": ("refused", "True raises StreamingNotSupportedError (Manus has no event stream)"),
+    "stream": ("bridged", "True: an openai.Stream of the SDK's events, built by following the task (see Streaming)"),
     "metadata": (
         "sent",
         "v1 backend: sent as `metadata`, Manus's own keys (task_url...) come back in it; "

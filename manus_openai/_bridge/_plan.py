@@ -53,10 +53,11 @@ FORK_POLICIES: tuple[str, ...] = ("new_task", "refuse")
 RAW_RESPONSE_HEADER = "X-Stainless-Raw-Response"  # what with_raw_response / with_streaming_response inject
 
 STREAM_MESSAGE = (
-    "Manus does not stream responses: a task runs asynchronously. Create it without stream=True (create "
-    "then waits for the answer), or pass background=True and call client.responses.wait(response.id), or "
-    "receive its task_stopped webhook."
+    "streaming follows OpenAI's Responses contract: it is not available with responses_view='manus' (the raw "
+    "Manus objects). Use the default responses_view='openai' (create(stream=True), responses.stream()), or "
+    "create with background=True and call client.responses.wait(response.id), or receive its task_stopped webhook."
 )
+"""Why ``stream=True`` is refused in the raw Manus view (the OpenAI view streams: ``resources.response_streams``)."""
 
 
 def cast_headers(extra_headers: Headers | None) -> Headers:

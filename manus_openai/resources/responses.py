@@ -29,8 +29,9 @@ from .._ids import split_turn_id, task_id_of, turn_id
 from .._options import ManusOptions, check_id
 from .._polling import DEFAULT_WAIT_TIMEOUT
 from .._waiting import StopEventSource, check_wait_args, check_wait_options
-from ..errors import StreamingNotSupportedError, WaitTimeout
+from ..errors import WaitTimeout
 from ..types.response import ManusResponse
+from . import response_streams
 from ._responses_io import Read, io_for
 from ._responses_shared import (
     _cancelled,
@@ -75,7 +76,7 @@ class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _Extra
     """``ResponseCreateKwargs`` without the HTTP ``timeout``: in ``create_and_wait`` it bounds the wait."""
 
 
-class ManusResponses(Responses):
+class ManusResponses(response_streams.StreamMethods, Responses):
     """``client.responses``: OpenAI's Responses contract on Manus tasks (see the README's contract section).
 
     Example::
@@ -134,7 +135,7 @@ class ManusResponses(Responses):
         return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
-    def create(  # type: ignore[override]  # Manus options added; stream=True refused
+    def create(  # type: ignore[override]  # Manus options added; stream=True returns a Stream
         self,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
@@ -150,6 +151,8 @@ class ManusResponses(Responses):
             r = client.responses.create(model="gpt-4o", input="Summarise today's AI news")
             print(r.status, r.output_text)
         """
+        if dict(kwargs).get("stream") is True:  # an openai.Stream of ResponseStreamEvent (response_streams)
+            return cast(ManusResponse, response_streams.create_stream(self, dict(kwargs)))
         if self._view() == "manus":
             return cast(ManusResponse, super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
@@ -200,7 +203,7 @@ class ManusResponses(Responses):
         create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
         return cast("ParsedResponse[Any]", parsed(self.create(**create_kwargs), text_format))
 
-    def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
+    def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True a Stream
         self, response_id: str, **kwargs: Any
     ) -> ManusResponse:
         """Fetch a response: a turn id gives that turn, a bare task id the task's latest turn.
@@ -210,8 +213,8 @@ class ManusResponses(Responses):
             r = client.responses.retrieve(response.id)
             print(r.status, r.output_text)
         """
-        if kwargs.get("stream") is True:
-            raise StreamingNotSupportedError(_bridge.STREAM_MESSAGE)
+        if kwargs.get("stream") is True:  # an openai.Stream of ResponseStreamEvent (response_streams)
+            return cast(ManusResponse, response_streams.retrieve_stream(self, response_id, kwargs))
         task, turn = split_turn_id(check_id(response_id))
         if self._view() == "manus":
             kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))
@@ -321,7 +324,7 @@ class ManusResponses(Responses):
         return self.wait(created.id, timeout=remaining, poll_interval=poll_interval, on_update=on_update, events=events)
 
 
-class AsyncManusResponses(AsyncResponses):
+class AsyncManusResponses(response_streams.AsyncStreamMethods, AsyncResponses):
     """``client.responses`` on ``AsyncManusOpenAI``: the async twin of ``ManusResponses``.
 
     Example::
@@ -379,7 +382,7 @@ class AsyncManusResponses(AsyncResponses):
         return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
-    async def create(  # type: ignore[override]  # Manus options added; stream=True refused
+    async def create(  # type: ignore[override]  # Manus options added; stream=True returns an AsyncStream
         self,
         **kwargs: Unpack[ResponseCreateKwargs],
     ) -> ManusResponse:
@@ -389,6 +392,8 @@ class AsyncManusResponses(AsyncResponses):
 
             r = await client.responses.create(model="gpt-4o", input="Summarise today's AI news")
         """
+        if dict(kwargs).get("stream") is True:  # an openai.AsyncStream of ResponseStreamEvent (response_streams)
+            return cast(ManusResponse, await response_streams.async_create_stream(self, dict(kwargs)))
         if self._view() == "manus":
             return cast(ManusResponse, await super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
@@ -428,7 +433,7 @@ class AsyncManusResponses(AsyncResponses):
         create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
         return cast("ParsedResponse[Any]", parsed(await self.create(**create_kwargs), text_format))
 
-    async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True refused
+    async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True a Stream
         self, response_id: str, **kwargs: Any
     ) -> ManusResponse:
         """Fetch a response; see ``ManusResponses.retrieve``.
@@ -437,8 +442,8 @@ class AsyncManusResponses(AsyncResponses):
 
             r = await client.responses.retrieve(response.id)
         """
-        if kwargs.get("stream") is True:
-            raise StreamingNotSupportedError(_bridge.STREAM_MESSAGE)
+        if kwargs.get("stream") is True:  # an openai.AsyncStream of ResponseStreamEvent (response_streams)
+            return cast(ManusResponse, await response_streams.async_retrieve_stream(self, response_id, kwargs))
         task, turn = split_turn_id(check_id(response_id))
         if self._view() == "manus":
             kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))

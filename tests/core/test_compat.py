@@ -42,3 +42,14 @@ def test_final_request_options_still_carry_max_retries() -> None:
     options = _compat.FinalRequestOptions.construct(method="post", url="/responses")
     options.max_retries = 0
     assert options.get_max_retries(5) == 0
+
+
+def test_response_stream_internals_the_streams_replace_still_exist() -> None:
+    from openai.lib.streaming.responses import AsyncResponseStream, ResponseStream
+
+    for cls in (ResponseStream, AsyncResponseStream):
+        source = inspect.getsource(cls.__init__)
+        for name in ("self._raw_stream", "self._state", "self._iterator"):
+            assert name in source, (cls.__name__, name)
+        assert "self._iterator" in inspect.getsource(cls)
+    assert "handle_event" in dir(openai.lib.streaming.responses._responses.ResponseStreamState)

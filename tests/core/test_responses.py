@@ -146,15 +146,17 @@ def test_create_without_input_is_refused(client: ManusOpenAI, fake: FakeManus) -
     assert fake.requests == []
 
 
-def test_stream_true_is_refused_before_sending(client: ManusOpenAI, fake: FakeManus) -> None:
-    with pytest.raises(StreamingNotSupportedError, match=r"responses\.wait"):
+def test_stream_true_is_refused_before_sending_in_the_raw_view(client: ManusOpenAI, fake: FakeManus) -> None:
+    with pytest.raises(StreamingNotSupportedError, match=r"responses_view='manus'.*responses\.wait"):
         client.responses.create(input="hi", stream=True)  # type: ignore[typeddict-item]  # refused at runtime too
     with pytest.raises(StreamingNotSupportedError):
         client.responses.retrieve("t1", stream=True)
     assert fake.requests == []
 
 
-async def test_stream_true_is_refused_before_sending_async(async_client: AsyncManusOpenAI, fake: FakeManus) -> None:
+async def test_stream_true_is_refused_before_sending_in_the_raw_view_async(
+    async_client: AsyncManusOpenAI, fake: FakeManus
+) -> None:
     with pytest.raises(StreamingNotSupportedError, match="webhook"):
         await async_client.responses.create(input="hi", stream=True)  # type: ignore[typeddict-item]
     assert fake.requests == []

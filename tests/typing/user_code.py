@@ -152,3 +152,26 @@ def openai_contract() -> None:
     except (ForkRefusedError, UnsupportedArgumentError) as exc:
         print(exc)
     print(text, status, cancelled.manus_status, response.turn, response.question, response.task_id, items, raw.id)
+
+
+def streaming() -> None:
+    """OpenAI's streaming helpers, typed as the SDK types them."""
+    client = ManusOpenAI(api_key="mk")
+    with client.responses.stream(input="Plan a trip", model="gpt-4o") as stream:
+        for event in stream:
+            if event.type == "response.output_text.delta":
+                delta: str = event.delta
+                print(delta, event.sequence_number)
+        final = stream.get_final_response()
+    with client.responses.stream(response_id=final.id, starting_after=3) as resumed:
+        resumed.until_done()
+    print(final.output_text)
+
+
+async def streaming_async() -> None:
+    client = AsyncManusOpenAI(api_key="mk")
+    async with client.responses.stream(input="Plan a trip") as stream:
+        async for event in stream:
+            print(event.type)
+        final = await stream.get_final_response()
+    print(final.id)
