@@ -40,6 +40,7 @@ from .._options import check_id
 from .._polling import delays, is_transient
 from .._waiting import _refused_delay
 from ..errors import StreamingNotSupportedError
+from ._responses_shared import _not_found
 
 __all__ = [
     "AsyncManusResponseStreamManager",
@@ -267,8 +268,6 @@ def _retrieve_target(response_id: str, kwargs: dict[str, Any]) -> tuple[str, int
 
 
 def _turn_checked(resource: Any, first: Snapshot, task: str, turn: int | None) -> int:
-    from .responses import _not_found  # responses imports this module
-
     if turn is not None and turn > first.turn_count:
         raise _not_found(resource._client.base_url, task, turn, first.turn_count)
     return turn if turn is not None else max(first.turn_count, 1)
