@@ -1,10 +1,9 @@
 """``responses.stream(text_format=Model)``: openai-python v1.100.2's ``examples/responses/streaming.py`` and
 ``background_streaming*.py``, with only the client line changed, against the emulator.
 
-``stream()`` passes ``text=type_to_text_format_param(text_format)`` to ``create`` and lets the SDK parse the
-final response. Sending the schema as Manus structured output is the v2-backend branch's work: until it is
-merged, ``create`` refuses ``text.format: json_schema`` before sending (``UnsupportedArgumentError``), so
-these tests are strict xfails — the day they pass, pytest fails them (``xfail_strict``) and the markers go.
+``stream()`` passes ``text=type_to_text_format_param(text_format)`` to ``create`` (the v2 backend sends it as
+Manus ``structured_output_schema``) and lets the SDK parse the final response; the v1 backend refuses it
+before sending.
 """
 
 from __future__ import annotations
@@ -18,11 +17,6 @@ from pydantic import BaseModel
 from manus_openai import AsyncManusOpenAI, ManusOpenAI
 from manus_openai.emulator import Emulator
 from manus_openai.errors import UnsupportedArgumentError
-
-needs_structured_output = pytest.mark.xfail(
-    strict=True, raises=UnsupportedArgumentError,
-    reason="text.format json_schema -> Manus structured_output_schema lands with the v2backend branch",
-)  # fmt: skip
 
 
 class Step(BaseModel):
@@ -53,7 +47,6 @@ async def aclient(emu: Emulator) -> AsyncIterator[AsyncManusOpenAI]:
         yield c
 
 
-@needs_structured_output
 def test_examples_streaming_with_text_format(client: ManusOpenAI, emu: Emulator) -> None:
     with client.responses.stream(
         input="solve 8x + 31 = 2",
@@ -68,7 +61,6 @@ def test_examples_streaming_with_text_format(client: ManusOpenAI, emu: Emulator)
     assert isinstance(final.output_parsed, MathResponse)
 
 
-@needs_structured_output
 def test_examples_background_streaming_with_text_format(client: ManusOpenAI) -> None:
     id = None
     with client.responses.stream(
@@ -101,7 +93,6 @@ def test_examples_background_streaming_with_text_format(client: ManusOpenAI) -> 
     assert isinstance(final.output_parsed, MathResponse)
 
 
-@needs_structured_output
 async def test_examples_background_streaming_with_text_format_async(aclient: AsyncManusOpenAI) -> None:
     id = None
     async with aclient.responses.stream(
@@ -125,4 +116,13 @@ async def test_examples_background_streaming_with_text_format_async(aclient: Asy
 def test_text_format_cannot_be_mixed_with_text_format_param(client: ManusOpenAI, emu: Emulator) -> None:
     with pytest.raises(TypeError, match=r"text\.format"):
         client.responses.stream(input="hi", text_format=MathResponse, text={"format": {"type": "text"}})
+    assert emu.requests == []
+
+
+def test_the_v1_backend_refuses_text_format_before_sending(emu: Emulator) -> None:
+    v1 = ManusOpenAI(api_key=emu.api_key, base_url=emu.base_url, responses_backend="v1")
+    manager = v1.responses.stream(input="hi", text_format=MathResponse)
+    with pytest.raises(UnsupportedArgumentError, match="text"):
+        manager.__enter__()
+    v1.close()
     assert emu.requests == []
