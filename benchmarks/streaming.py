@@ -1,6 +1,7 @@
 """9. Streaming: how soon a new assistant message reaches a stream's consumer, and what the stream costs.
 
-The same tasks are followed two ways, side by side on one emulator on a ``ManualClock`` over real loopback
+On each backend (``responses_backend="v1"``: ``GET /responses/{id}``; ``"v2"``: ``task.detail`` + the event
+log), the same tasks are followed two ways, side by side on one emulator on a ``ManualClock`` over real loopback
 HTTP (the sleeps advance the emulator's clock, as in benchmark 3):
 
 (s) ``client.responses.stream(input=...)``: the time is taken when the consumer receives the message's
@@ -8,7 +9,7 @@ HTTP (the sleeps advance the emulator's clock, as in benchmark 3):
 (w) ``create(background=True)`` + ``client.responses.wait(id)``: the time ``wait`` returns.
 
 Message lag = emulator clock at that moment minus the emulator time the assistant message appeared (on v1
-the answer is written when the task finishes: ``Task.updated_at``). It is set by the poll schedule
+and v2 the emulator writes the answer when the task finishes: ``Task.updated_at``). It is set by the poll schedule
 (``_polling``), which both follow. Requests per task come from the emulator's request log and include the
 create. Separately, the client-side cost of streaming is measured in real time: wall time from the poll's
 HTTP answer (``_snapshot`` returning) to the delta reaching the consumer (event mapping, SSE encoding, the
@@ -75,20 +76,18 @@ def _waited(emu: Emulator, clock: ManualClock, client: ManusOpenAI, duration: fl
     return clock.now() - emu.task(created.task_id).updated_at, len(emu.requests)
 
 
-def run(quick: bool) -> Report:
-    report = Report("streaming", "9. streaming")
+def _follow(quick: bool, backend: str) -> tuple[list[float], list[float], list[int], list[int], list[float]]:
     clock = ManualClock(start=1_760_000_000)
     stream_lags: list[float] = []
     wait_lags: list[float] = []
     stream_requests: list[int] = []
     wait_requests: list[int] = []
     costs: list[float] = []
-    durations = _durations(quick)
     with Emulator(clock=clock, webhook_activation="off", progress_events=0) as emu:
-        client = emu.client()
+        client = emu.client(responses_backend=backend)
         client.responses._sleep = emu.advance  # type: ignore[method-assign]  # the fake clock's injection point
         client.responses._monotonic = clock.now
-        for duration in durations:
+        for duration in _durations(quick):
             lag, requests, cost = _streamed(emu, clock, client, duration)
             stream_lags.append(lag)
             stream_requests.append(requests)
@@ -97,25 +96,32 @@ def run(quick: bool) -> Report:
             wait_lags.append(lag)
             wait_requests.append(requests)
         client.close()
-    n = len(durations)
-    report.add(
-        f"{n} tasks of 1-600 s: message -> first delta (s) vs wait() returns (w), emulator s",
-        f"(s) median {median(stream_lags):g}s, p95 {_p95(stream_lags):g}s | "
-        f"(w) median {median(wait_lags):g}s, p95 {_p95(wait_lags):g}s",
-        "lag(s) <= lag(w) on every task",
-        check(all(s <= w for s, w in zip(stream_lags, wait_lags, strict=True))),
-    )
-    report.add(
-        "requests per task (create included), (s) vs (w)",
-        f"(s) median {median(stream_requests):g}, max {max(stream_requests)} | "
-        f"(w) median {median(wait_requests):g}, max {max(wait_requests)}",
-        "req(s) == req(w) on every task",
-        check(stream_requests == wait_requests),
-    )
-    report.add(
-        "client-side cost: poll answered -> delta at the consumer (real time)",
-        f"median {ms(median(costs))}, p95 {ms(_p95(costs))}",
-        "< 10 ms median",
-        check(median(costs) < 0.010),
-    )
+    return stream_lags, wait_lags, stream_requests, wait_requests, costs
+
+
+def run(quick: bool) -> Report:
+    report = Report("streaming", "9. streaming")
+    for backend in ("v1", "v2"):
+        stream_lags, wait_lags, stream_requests, wait_requests, costs = _follow(quick, backend)
+        n = len(stream_lags)
+        report.add(
+            f"{backend}: {n} tasks of 1-600 s, message -> first delta (s) vs wait() returns (w), emulator s",
+            f"(s) median {median(stream_lags):g}s, p95 {_p95(stream_lags):g}s | "
+            f"(w) median {median(wait_lags):g}s, p95 {_p95(wait_lags):g}s",
+            "lag(s) <= lag(w) on every task",
+            check(all(s <= w for s, w in zip(stream_lags, wait_lags, strict=True))),
+        )
+        report.add(
+            f"{backend}: requests per task (create included), (s) vs (w)",
+            f"(s) median {median(stream_requests):g}, max {max(stream_requests)} | "
+            f"(w) median {median(wait_requests):g}, max {max(wait_requests)}",
+            "req(s) == req(w) on every task",
+            check(stream_requests == wait_requests),
+        )
+        report.add(
+            f"{backend}: client-side cost, poll answered -> delta at the consumer (real time)",
+            f"median {ms(median(costs))}, p95 {ms(_p95(costs))}",
+            "< 10 ms median",
+            check(median(costs) < 0.010),
+        )
     return report
