@@ -119,7 +119,7 @@ class ManusResponses(Responses):
         last: list[Read] = []
 
         def fetch() -> _Polled:
-            read = io.read(task, http_timeout=http_timeout)
+            read = io.read(task, http_timeout=http_timeout, known=last[0] if last else None)
             last[:] = [read]
             return _Polled(read, turn, plan)
 
@@ -364,7 +364,7 @@ class AsyncManusResponses(AsyncResponses):
         last: list[Read] = []
 
         async def fetch() -> _Polled:
-            read = await io.read(task, http_timeout=http_timeout)
+            read = await io.read(task, http_timeout=http_timeout, known=last[0] if last else None)
             last[:] = [read]
             return _Polled(read, turn, plan)
 
