@@ -4,7 +4,9 @@ Both clients talk to the same ``httpx.MockTransport``, which answers with identi
 (a ``running`` response for ``POST /v1/responses``, a ``completed`` one with a two-message conversation
 for ``GET /v1/responses/{id}``), so the only difference measured is the client-side work: building the
 request, the adapter's hooks, parsing. One call = ``create`` + ``retrieve``. Rounds interleave the two
-clients (alternating which goes first) and the ratio is taken between per-round medians.
+clients (alternating which goes first) and the ratio is taken between per-round medians. The Manus client
+runs ``responses_backend="v1"``: only then do both send the same requests (the v2 backend's reads are
+``task.detail`` + ``task.listMessages``, which a plain OpenAI client has no counterpart for).
 """
 
 from __future__ import annotations
@@ -84,7 +86,11 @@ def run(quick: bool) -> Report:
     # The governor's code path is measured (limits high enough that it never has to wait).
     unlimited = RateLimits(account="overhead-bench", per_minute={"task.create": 10**9, "task.detail": 10**9})
     manus = ManusOpenAI(
-        api_key="bench-key", base_url=base_url, http_client=httpx.Client(transport=transport), rate_limits=unlimited
+        api_key="bench-key",
+        base_url=base_url,
+        http_client=httpx.Client(transport=transport),
+        rate_limits=unlimited,
+        responses_backend="v1",  # the same two /v1/responses requests as the plain client (v2 sends others)
     )
 
     def plain_call() -> None:

@@ -8,8 +8,11 @@ back ``Read`` s (a ``Snapshot`` plus the HTTP response it came from), line for l
   ``stop`` is v2 ``task.stop`` on the same task id (``_bridge._backend``);
 * ``V2IO`` — v2 primitives through the client's own ``client.v2``: ``task.create`` / ``task.sendMessage``,
   ``task.detail`` + every page of ``task.listMessages`` (``snapshot_from_v2``), ``task.stop``,
-  ``task.delete``. A create or sendMessage is a POST, which this client never sends twice unless the
-  server provably did not act (``_client.request``).
+  ``task.delete``. A wait's later polls (``known=`` the previous read) send only ``task.detail`` while it
+  says ``running`` and reuse the log already read: one request per poll, as on v1; the log is read again
+  once the task stops, waits or fails, which is when the turn's end is decided. A create or sendMessage
+  is a POST, which this client never sends twice unless the server provably did not act
+  (``_client.request``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from openai.resources.responses import AsyncResponses, Responses
 from .. import _bridge
 from .._bridge import CreatePlan, Snapshot
 from .._bridge._plan import RAW_RESPONSE_HEADER
+from .._bridge._snapshot import _as_dict
 from .._bridge._v2plan import v2_call
 from .._bridge._v2snapshot import sent_snapshot, snapshot_from_v2
 from .._compat import make_request_options
@@ -41,6 +45,8 @@ class Read:
     snapshot: Snapshot
     raw: Any
     request_id: object = None
+    events: tuple[object, ...] | None = None
+    """The v2 event log the snapshot was built from (None on v1), reused by a wait's next poll."""
 
     @property
     def headers(self) -> Any:
@@ -75,6 +81,16 @@ def _request_options(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in kwargs.items() if k in ("extra_query", "extra_body", "timeout", "extra_headers")}
 
 
+def _still_running(detail: object, known: Read | None) -> tuple[object, ...] | None:
+    """The log to reuse for ``detail`` (None: read it again): a poll of a task ``task.detail`` still calls
+    ``running`` cannot have ended its turn, so the log read by the previous poll of the same task serves."""
+    if known is None or known.events is None or _as_dict(detail).get("status") != "running":
+        return None
+    if known.snapshot.task_id != _as_dict(detail).get("id", known.snapshot.task_id):
+        return None
+    return known.events
+
+
 def _turn_after(before: Snapshot | None) -> int:
     return 1 if before is None else before.turn_count + 1
 
@@ -88,7 +104,10 @@ class V1IO:
         self._resource = resource
         self._client: Any = resource._client
 
-    def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
+    def read(
+        self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, known: Read | None = None,
+        **kwargs: Any,
+    ) -> Read:  # fmt: skip
         options = _options(http_timeout, extra_headers)
         options["extra_headers"] = {**options.get("extra_headers", {}), **_bridge.cast_headers(_RAW)}
         return _v1_read(Responses.retrieve(self._resource, task, **options, **kwargs))
@@ -118,13 +137,18 @@ class V2IO:
     def __init__(self, resource: Responses) -> None:
         self._client: Any = resource._client
 
-    def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
+    def read(
+        self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, known: Read | None = None,
+        **kwargs: Any,
+    ) -> Read:  # fmt: skip
         options = {**_options(http_timeout, extra_headers), **_request_options(kwargs)}
         tasks = self._client.v2.tasks
         raw = tasks.with_raw_response.retrieve(task, **options)
-        events = list(tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options))
-        snapshot = snapshot_from_v2(raw.parse(), events)
-        return Read(snapshot, raw, raw.http_response.headers.get("x-request-id"))
+        detail = raw.parse()
+        events = _still_running(detail, known)
+        if events is None:
+            events = tuple(tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options))
+        return Read(snapshot_from_v2(detail, events), raw, raw.http_response.headers.get("x-request-id"), events)
 
     def snapshot(self, task: str, **options: Any) -> Snapshot:
         return self.read(task, **options).snapshot
@@ -160,7 +184,10 @@ class AsyncV1IO:
         self._resource = resource
         self._client: Any = resource._client
 
-    async def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
+    async def read(
+        self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, known: Read | None = None,
+        **kwargs: Any,
+    ) -> Read:  # fmt: skip
         options = _options(http_timeout, extra_headers)
         options["extra_headers"] = {**options.get("extra_headers", {}), **_bridge.cast_headers(_RAW)}
         return _v1_read(await AsyncResponses.retrieve(self._resource, task, **options, **kwargs))
@@ -192,13 +219,19 @@ class AsyncV2IO:
     def __init__(self, resource: AsyncResponses) -> None:
         self._client: Any = resource._client
 
-    async def read(self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, **kwargs: Any) -> Read:
+    async def read(
+        self, task: str, *, http_timeout: Any = None, extra_headers: Any = None, known: Read | None = None,
+        **kwargs: Any,
+    ) -> Read:  # fmt: skip
         options = {**_options(http_timeout, extra_headers), **_request_options(kwargs)}
         tasks = self._client.v2.tasks
         raw = await tasks.with_raw_response.retrieve(task, **options)
-        events = [e async for e in tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options)]
-        snapshot = snapshot_from_v2(raw.parse(), events)
-        return Read(snapshot, raw, raw.http_response.headers.get("x-request-id"))
+        detail = raw.parse()
+        events = _still_running(detail, known)
+        if events is None:
+            pages = tasks.list_messages(task, order="asc", limit=_PAGE, verbose=True, **options)
+            events = tuple([e async for e in pages])
+        return Read(snapshot_from_v2(detail, events), raw, raw.http_response.headers.get("x-request-id"), events)
 
     async def snapshot(self, task: str, **options: Any) -> Snapshot:
         return (await self.read(task, **options)).snapshot

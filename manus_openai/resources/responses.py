@@ -120,7 +120,7 @@ class ManusResponses(response_streams.StreamMethods, Responses):
         last: list[Read] = []
 
         def fetch() -> _Polled:
-            read = io.read(task, http_timeout=http_timeout)
+            read = io.read(task, http_timeout=http_timeout, known=last[0] if last else None)
             last[:] = [read]
             return _Polled(read, turn, plan)
 
@@ -367,7 +367,7 @@ class AsyncManusResponses(response_streams.AsyncStreamMethods, AsyncResponses):
         last: list[Read] = []
 
         async def fetch() -> _Polled:
-            read = await io.read(task, http_timeout=http_timeout)
+            read = await io.read(task, http_timeout=http_timeout, known=last[0] if last else None)
             last[:] = [read]
             return _Polled(read, turn, plan)
 

@@ -322,3 +322,26 @@ async def test_with_raw_response_create_parses_to_the_finished_turn(emu: Emulato
     assert response.status == "completed"
     assert response.output_text.startswith("Emulated answer")
     assert raw.http_response.request.url.path in ("/v2/task.detail", "/v2/task.listMessages")
+
+
+async def test_a_wait_reads_the_log_only_when_the_task_stops_running(emu: Emulator, flavour: str) -> None:
+    # One request per poll while task.detail says running, as on v1; the log is read first and at the end.
+    client = make(emu, flavour)
+    created = await run(client.responses.create(input="count my polls [[manus:polls=6]]", background=True))
+    emu.clear_requests()
+    done = await run(client.responses.wait(created.id, timeout=30))
+    assert done.status == "completed"
+    assert done.output_text.startswith("Emulated answer")
+    details = [r for r in emu.requests if r.path == "/v2/task.detail"]
+    logs = [r for r in emu.requests if r.path == "/v2/task.listMessages"]
+    assert len(details) >= 5  # polls=6 counts the create too
+    assert len(logs) == 2  # the first poll and the one that saw the task stop
+
+
+async def test_a_follow_up_not_yet_picked_up_is_not_read_from_a_stale_log(emu: Emulator, flavour: str) -> None:
+    client = make(emu, flavour)
+    first = await run(client.responses.create(input="first [[manus:polls=2]]"))
+    second = await run(client.responses.create(input="second [[manus:polls=3]]", previous_response_id=first.id))
+    assert second.id.endswith("~2")
+    assert second.status == "completed"
+    assert "second" in second.output_text and "first" not in second.output_text
