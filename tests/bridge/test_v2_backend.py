@@ -344,4 +344,5 @@ async def test_a_follow_up_not_yet_picked_up_is_not_read_from_a_stale_log(emu: E
     second = await run(client.responses.create(input="second [[manus:polls=3]]", previous_response_id=first.id))
     assert second.id.endswith("~2")
     assert second.status == "completed"
-    assert "second" in second.output_text and "first" not in second.output_text
+    assert "second" in second.output_text
+    assert "first" not in second.output_text
