@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Union, cast
+from typing import Any, Literal, Union, cast, overload
 
 import httpx
+from openai import AsyncStream, Stream
 from openai.resources.responses import AsyncResponses, Responses
-from openai.types.responses import ParsedResponse
-from openai.types.responses.response_create_params import ResponseCreateParamsNonStreaming
+from openai.types.responses import ParsedResponse, ResponseStreamEvent
+from openai.types.responses.response_create_params import ResponseCreateParamsBase, ResponseCreateParamsNonStreaming
 from typing_extensions import TypedDict, Unpack
 
 from .. import _bridge, _waiting
@@ -53,6 +54,7 @@ __all__ = [
     "CreateAndWaitKwargs",
     "ManusResponses",
     "ResponseCreateKwargs",
+    "ResponseStreamKwargs",
     "StopEventSource",
 ]
 
@@ -70,6 +72,10 @@ class _RequestOptions(_ExtraOptions, total=False):
 class ResponseCreateKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _RequestOptions, total=False):
     """Every OpenAI ``responses.create`` argument of the installed SDK, the Manus options and the request
     options."""
+
+
+class ResponseStreamKwargs(ResponseCreateParamsBase, ManusOptions, _RequestOptions, total=False):
+    """``ResponseCreateKwargs`` without ``stream``: what ``create(..., stream=True)`` takes besides it."""
 
 
 class CreateAndWaitKwargs(ResponseCreateParamsNonStreaming, ManusOptions, _ExtraOptions, total=False):
@@ -135,10 +141,13 @@ class ManusResponses(response_streams.StreamMethods, Responses):
         return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
-    def create(  # type: ignore[override]  # Manus options added; stream=True returns a Stream
-        self,
-        **kwargs: Unpack[ResponseCreateKwargs],
-    ) -> ManusResponse:
+    @overload  # type: ignore[override]  # Manus options added
+    def create(
+        self, *, stream: Literal[True], **kwargs: Unpack[ResponseStreamKwargs]
+    ) -> Stream[ResponseStreamEvent]: ...
+    @overload
+    def create(self, **kwargs: Unpack[ResponseCreateKwargs]) -> ManusResponse: ...
+    def create(self, **kwargs: Any) -> Any:
         """Create a response: the finished turn, as OpenAI's ``create`` returns it (``background=True``: at once).
 
         Takes every OpenAI ``responses.create`` argument (the README's argument table says what each does
@@ -151,8 +160,8 @@ class ManusResponses(response_streams.StreamMethods, Responses):
             r = client.responses.create(model="gpt-4o", input="Summarise today's AI news")
             print(r.status, r.output_text)
         """
-        if dict(kwargs).get("stream") is True:  # an openai.Stream of ResponseStreamEvent (response_streams)
-            return cast(ManusResponse, response_streams.create_stream(self, dict(kwargs)))
+        if kwargs.get("stream") is True:  # an openai.Stream of ResponseStreamEvent (response_streams)
+            return response_streams.create_stream(self, dict(kwargs))
         if self._view() == "manus":
             return cast(ManusResponse, super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
@@ -203,9 +212,13 @@ class ManusResponses(response_streams.StreamMethods, Responses):
         create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
         return cast("ParsedResponse[Any]", parsed(self.create(**create_kwargs), text_format))
 
-    def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True a Stream
-        self, response_id: str, **kwargs: Any
-    ) -> ManusResponse:
+    @overload  # type: ignore[override]  # returns ManusResponse
+    def retrieve(self, response_id: str, *, stream: Literal[True], **kwargs: Any) -> Stream[ResponseStreamEvent]: ...
+    @overload
+    def retrieve(
+        self, response_id: str, *, stream: Literal[False] | NotGiven | None = ..., **kwargs: Any
+    ) -> ManusResponse: ...
+    def retrieve(self, response_id: str, **kwargs: Any) -> Any:
         """Fetch a response: a turn id gives that turn, a bare task id the task's latest turn.
 
         Example::
@@ -214,7 +227,7 @@ class ManusResponses(response_streams.StreamMethods, Responses):
             print(r.status, r.output_text)
         """
         if kwargs.get("stream") is True:  # an openai.Stream of ResponseStreamEvent (response_streams)
-            return cast(ManusResponse, response_streams.retrieve_stream(self, response_id, kwargs))
+            return response_streams.retrieve_stream(self, response_id, kwargs)
         task, turn = split_turn_id(check_id(response_id))
         if self._view() == "manus":
             kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))
@@ -382,18 +395,21 @@ class AsyncManusResponses(response_streams.AsyncStreamMethods, AsyncResponses):
         return final, (last[0].raw if last else None)
 
     # ------------------------------------------------------------------ the OpenAI methods
-    async def create(  # type: ignore[override]  # Manus options added; stream=True returns an AsyncStream
-        self,
-        **kwargs: Unpack[ResponseCreateKwargs],
-    ) -> ManusResponse:
+    @overload  # type: ignore[override]  # Manus options added
+    async def create(
+        self, *, stream: Literal[True], **kwargs: Unpack[ResponseStreamKwargs]
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def create(self, **kwargs: Unpack[ResponseCreateKwargs]) -> ManusResponse: ...
+    async def create(self, **kwargs: Any) -> Any:
         """Create a response: the finished turn (``background=True``: at once); see ``ManusResponses.create``.
 
         Example::
 
             r = await client.responses.create(model="gpt-4o", input="Summarise today's AI news")
         """
-        if dict(kwargs).get("stream") is True:  # an openai.AsyncStream of ResponseStreamEvent (response_streams)
-            return cast(ManusResponse, await response_streams.async_create_stream(self, dict(kwargs)))
+        if kwargs.get("stream") is True:  # an openai.AsyncStream of ResponseStreamEvent (response_streams)
+            return await response_streams.async_create_stream(self, dict(kwargs))
         if self._view() == "manus":
             return cast(ManusResponse, await super().create(**_bridge.prepare_create(dict(kwargs))))
         start = self._monotonic()
@@ -433,9 +449,15 @@ class AsyncManusResponses(response_streams.AsyncStreamMethods, AsyncResponses):
         create_kwargs = parse_kwargs(dict(kwargs), text_format, backend=self._io().name)
         return cast("ParsedResponse[Any]", parsed(await self.create(**create_kwargs), text_format))
 
-    async def retrieve(  # type: ignore[override]  # returns ManusResponse; stream=True a Stream
-        self, response_id: str, **kwargs: Any
-    ) -> ManusResponse:
+    @overload  # type: ignore[override]  # returns ManusResponse
+    async def retrieve(
+        self, response_id: str, *, stream: Literal[True], **kwargs: Any
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def retrieve(
+        self, response_id: str, *, stream: Literal[False] | NotGiven | None = ..., **kwargs: Any
+    ) -> ManusResponse: ...
+    async def retrieve(self, response_id: str, **kwargs: Any) -> Any:
         """Fetch a response; see ``ManusResponses.retrieve``.
 
         Example::
@@ -443,7 +465,7 @@ class AsyncManusResponses(response_streams.AsyncStreamMethods, AsyncResponses):
             r = await client.responses.retrieve(response.id)
         """
         if kwargs.get("stream") is True:  # an openai.AsyncStream of ResponseStreamEvent (response_streams)
-            return cast(ManusResponse, await response_streams.async_retrieve_stream(self, response_id, kwargs))
+            return await response_streams.async_retrieve_stream(self, response_id, kwargs)
         task, turn = split_turn_id(check_id(response_id))
         if self._view() == "manus":
             kwargs["extra_headers"] = _bridge.cast_headers(kwargs.get("extra_headers"))

@@ -85,6 +85,11 @@ def gets(emu: Emulator) -> int:
     return sum(1 for r in emu.requests if r.method == "GET")
 
 
+def polls(emu: Emulator) -> int:
+    """Polls of the task: v1 ``GET /responses/{id}`` or v2 ``task.detail`` (one per poll on either)."""
+    return sum(1 for r in emu.requests if r.method == "GET" and "task.listMessages" not in r.path)
+
+
 def creates(emu: Emulator) -> int:
     return sum(
         1 for r in emu.requests if r.method == "POST" and r.path.rstrip("/").endswith(("/responses", "task.create"))
@@ -189,14 +194,17 @@ async def test_create_stream_true_returns_an_sdk_stream_and_sends_one_create_asy
 def test_a_streamed_task_polls_as_often_as_wait_does(backend: str, emu: Emulator, clock: ManualClock) -> None:
     with ManusOpenAI(api_key=emu.api_key, base_url=emu.base_url, responses_backend=backend) as client:  # type: ignore[arg-type]
         client.responses._sleep = clock.advance  # type: ignore[method-assign,assignment]
-        list(client.responses.create(input="Plan a trip", stream=True))  # type: ignore[typeddict-item]
-        streamed = gets(emu)
+        list(client.responses.create(input="Plan a trip", stream=True))
+        streamed, streamed_polls = gets(emu), polls(emu)
         emu.clear_requests()
         created = client.responses.create(input="Plan a trip", background=True)
         client.responses.wait(created.id)
-    assert streamed == gets(emu)
+    assert streamed_polls == polls(emu) == 3  # at 0, 1 and 5 s: _polling's schedule
     if backend == "v1":
-        assert streamed == 3  # at 0, 1 and 5 s: _polling's schedule
+        assert streamed == gets(emu)
+    else:  # each poll of a stream reads the log for new messages; wait() reads it only when the task stops
+        assert streamed == 2 * streamed_polls
+        assert gets(emu) == streamed_polls + 2
 
 
 # ---------------------------------------------------------------------------- resume, replay

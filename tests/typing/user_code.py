@@ -166,6 +166,15 @@ def streaming() -> None:
     with client.responses.stream(response_id=final.id, starting_after=3) as resumed:
         resumed.until_done()
     print(final.output_text)
+    events = client.responses.create(input="Plan a trip", model="gpt-4o", stream=True)
+    for created_event in events:
+        number: int = created_event.sequence_number
+        print(number)
+    for resumed_event in client.responses.retrieve(final.id, stream=True, starting_after=3):
+        print(resumed_event.type)
+    answer: ManusResponse = client.responses.create(input="Plan a trip", stream=False)
+    again: ManusResponse = client.responses.retrieve(answer.id)
+    print(again.output_text)
 
 
 async def streaming_async() -> None:
@@ -175,3 +184,11 @@ async def streaming_async() -> None:
             print(event.type)
         final = await stream.get_final_response()
     print(final.id)
+    events = await client.responses.create(input="Plan a trip", stream=True)
+    async for created_event in events:
+        number: int = created_event.sequence_number
+        print(number)
+    async for resumed_event in await client.responses.retrieve(final.id, stream=True, starting_after=3):
+        print(resumed_event.type)
+    answer: ManusResponse = await client.responses.create(input="Plan a trip")
+    print(answer.output_text)
