@@ -111,6 +111,9 @@ class UnsupportedOptionError(ManusError, ValueError):
 class StreamingNotSupportedError(ManusError):
     """``stream=True`` / ``responses.stream()`` with ``responses_view="manus"``: the raw Manus view does not stream.
 
+    Also raised, before any request, for ``with_raw_response`` / ``with_streaming_response`` around
+    ``create(..., stream=True)`` or ``retrieve(..., stream=True)``: a stream follows the task over many reads.
+
     The default OpenAI view streams (by following the task); in the raw view use ``client.responses.wait(id)``
     / ``create_and_wait(...)`` or webhooks instead.
 

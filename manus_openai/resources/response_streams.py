@@ -253,6 +253,21 @@ def _refuse_manus_view(resource: Any) -> None:
         raise StreamingNotSupportedError(_bridge.STREAM_MESSAGE)
 
 
+def _refuse_unstreamable(resource: Any, kwargs: dict[str, Any], call: str) -> None:
+    """Before any request: the raw view, and ``with_raw_response`` / ``with_streaming_response`` around a
+    ``stream=True`` call (the events are built by following the task, so there is no one HTTP response)."""
+    _refuse_manus_view(resource)
+    headers = kwargs.get("extra_headers") or {}
+    raw = [v for k, v in headers.items() if str(k).lower() == _bridge._plan.RAW_RESPONSE_HEADER.lower()]
+    if raw:
+        view = "with_streaming_response" if raw[0] == "stream" else "with_raw_response"
+        raise StreamingNotSupportedError(
+            f"{view}.{call}(..., stream=True) is not available: the stream follows the task over "
+            f"several reads, so there is no single HTTP response to return; call client.responses.{call}"
+            "(..., stream=True) and iterate it"
+        )
+
+
 def _create_kwargs(kwargs: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     kwargs = dict(kwargs)
     kwargs.pop("stream", None)
@@ -276,7 +291,7 @@ def _turn_checked(resource: Any, first: Snapshot, task: str, turn: int | None) -
 # ------------------------------------------------------------------ sync
 def create_stream(resource: Any, kwargs: dict[str, Any]) -> Stream[ResponseStreamEvent]:
     """``responses.create(..., stream=True)``: create the task once (``background=True``), then follow it."""
-    _refuse_manus_view(resource)
+    _refuse_unstreamable(resource, kwargs, "create")
     create_kwargs, context = _create_kwargs(kwargs)
     created = resource.create(**create_kwargs)
     task, turn = split_turn_id(created.id)
@@ -286,7 +301,7 @@ def create_stream(resource: Any, kwargs: dict[str, Any]) -> Stream[ResponseStrea
 
 def retrieve_stream(resource: Any, response_id: str, kwargs: dict[str, Any]) -> Stream[ResponseStreamEvent]:
     """``responses.retrieve(id, stream=True, starting_after=N)``: the turn's events after ``N``."""
-    _refuse_manus_view(resource)
+    _refuse_unstreamable(resource, kwargs, "retrieve")
     task, turn, starting_after = _retrieve_target(response_id, kwargs)
     first = resource._snapshot(task)
     n = _turn_checked(resource, first, task, turn)
@@ -445,7 +460,7 @@ def stream_manager(
 # ------------------------------------------------------------------ async
 async def async_create_stream(resource: Any, kwargs: dict[str, Any]) -> AsyncStream[ResponseStreamEvent]:
     """The async twin of ``create_stream``."""
-    _refuse_manus_view(resource)
+    _refuse_unstreamable(resource, kwargs, "create")
     create_kwargs, context = _create_kwargs(kwargs)
     created = await resource.create(**create_kwargs)
     task, turn = split_turn_id(created.id)
@@ -457,7 +472,7 @@ async def async_retrieve_stream(
     resource: Any, response_id: str, kwargs: dict[str, Any]
 ) -> AsyncStream[ResponseStreamEvent]:
     """The async twin of ``retrieve_stream``."""
-    _refuse_manus_view(resource)
+    _refuse_unstreamable(resource, kwargs, "retrieve")
     task, turn, starting_after = _retrieve_target(response_id, kwargs)
     first = await resource._snapshot(task)
     n = _turn_checked(resource, first, task, turn)

@@ -549,3 +549,44 @@ async def test_the_raw_view_refuses_streaming_with_a_typed_error_async(emu: Emul
         with pytest.raises(StreamingNotSupportedError):
             await raw.responses.create(input="hi", stream=True)  # type: ignore[typeddict-item]
     assert emu.requests == []
+
+
+# ---------------------------------------------------------------------------- raw views refuse before sending
+def _through(resource: Any, view: str, method: str, *args: Any, **kwargs: Any) -> None:
+    call = getattr(resource, method)(*args, **kwargs)
+    if view == "with_streaming_response":
+        with call:
+            pass
+
+
+async def _athrough(resource: Any, view: str, method: str, *args: Any, **kwargs: Any) -> None:
+    call = getattr(resource, method)(*args, **kwargs)
+    if view == "with_streaming_response":
+        async with call:
+            pass
+    else:
+        await call
+
+
+@pytest.mark.parametrize("view", ["with_raw_response", "with_streaming_response"])
+def test_raw_views_of_a_stream_are_refused_before_sending(view: str, client: ManusOpenAI, emu: Emulator) -> None:
+    emu.clear_requests()
+    resource = getattr(client.responses, view)
+    with pytest.raises(StreamingNotSupportedError, match=rf"{view}\.create\(\.\.\., stream=True\)"):
+        _through(resource, view, "create", input="Plan a trip", stream=True)
+    with pytest.raises(StreamingNotSupportedError, match=rf"{view}\.retrieve\(\.\.\., stream=True\)"):
+        _through(resource, view, "retrieve", "T~1", stream=True)
+    assert emu.requests == []
+
+
+@pytest.mark.parametrize("view", ["with_raw_response", "with_streaming_response"])
+async def test_raw_views_of_a_stream_are_refused_before_sending_async(
+    view: str, aclient: AsyncManusOpenAI, emu: Emulator
+) -> None:
+    emu.clear_requests()
+    resource = getattr(aclient.responses, view)
+    with pytest.raises(StreamingNotSupportedError, match=rf"{view}\.create\(\.\.\., stream=True\)"):
+        await _athrough(resource, view, "create", input="Plan a trip", stream=True)
+    with pytest.raises(StreamingNotSupportedError, match=rf"{view}\.retrieve\(\.\.\., stream=True\)"):
+        await _athrough(resource, view, "retrieve", "T~1", stream=True)
+    assert emu.requests == []
