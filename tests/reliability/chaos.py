@@ -359,9 +359,9 @@ class SyncUser(_Base):
             try:
                 return send(headers)
             except openai.APIError as exc:
-                self.escaped(step, call, exc)
                 if not is_transient(exc):
-                    raise
+                    raise  # an answer, not an escape: e.g. 404 for a delete whose first (timed-out) try acted
+                self.escaped(step, call, exc)
         raise AssertionError(f"{step}: still failing after {MAX_ATTEMPTS} attempts")
 
     def find(self, p: TaskPlan, *, settle: bool) -> str | None:
@@ -463,9 +463,9 @@ class AsyncUser(_Base):
             try:
                 return await send(headers)
             except openai.APIError as exc:
-                self.escaped(step, call, exc)
                 if not is_transient(exc):
-                    raise
+                    raise  # an answer, not an escape: e.g. 404 for a delete whose first (timed-out) try acted
+                self.escaped(step, call, exc)
         raise AssertionError(f"{step}: still failing after {MAX_ATTEMPTS} attempts")
 
     async def find(self, p: TaskPlan, *, settle: bool) -> str | None:
