@@ -46,7 +46,7 @@ async def test_readme_streaming_async(aclient: AsyncManusOpenAI, capsys: Any) ->
 
 
 def test_examples_stream_then_resume_after_an_interruption(client: ManusOpenAI, capsys: Any) -> None:
-    # examples/responses/background_streaming.py without text_format (structured output is another issue)
+    # examples/responses/background_streaming.py without text_format (with it: tests/bridge/test_stream_structured.py)
     id = None
     with client.responses.stream(
         input="solve 8x + 31 = 2",
